@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** One problem with one environment variable. */
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+/** Thrown at start-up when the environment is invalid; names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(
+      `Invalid configuration:\n${issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** The validated configuration of one API process, read once at start-up. */
+export class AppConfig {
+  constructor(
+    readonly port: number,
+    readonly databaseUrl: string | undefined,
+    readonly dataDir: string,
+    readonly meiliUrl: string | undefined,
+    readonly meiliMasterKey: string | undefined,
+    readonly jwtSecret: string,
+    readonly nodeEnv: NodeEnv,
+    readonly logLevel: LogLevel,
+    readonly seedDemo: boolean,
+    readonly corsOrigins: string[],
+    readonly smtpUrl: string | undefined,
+    readonly reportHideThreshold: number,
+  ) {}
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  /** True when the API must start its own PostgreSQL. */
+  get usesEmbeddedDatabase(): boolean {
+    return this.databaseUrl === undefined;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function readInt(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  issues: ConfigIssue[],
+): number {
+  const raw = blankToUndefined(env[name]);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    issues.push({ variable: name, message: `must be a whole number from ${min} to ${max}, got "${raw}"` });
+    return fallback;
+  }
+  return Number(raw);
+}
+
+function readEnum<T extends string>(
+  env: Env,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+  issues: ConfigIssue[],
+): T {
+  const raw = blankToUndefined(env[name]);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    issues.push({ variable: name, message: `must be one of ${allowed.join(', ')}, got "${raw}"` });
+    return fallback;
+  }
+  return raw as T;
+}
+
+function readBool(env: Env, name: string, fallback: boolean, issues: ConfigIssue[]): boolean {
+  const raw = blankToUndefined(env[name])?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  issues.push({ variable: name, message: `must be true or false, got "${raw}"` });
+  return fallback;
+}
+
+function readUrl(env: Env, name: string, protocols: string[], issues: ConfigIssue[]): string | undefined {
+  const raw = blankToUndefined(env[name]);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    issues.push({ variable: name, message: 'must be a valid URL' });
+    return undefined;
+  }
+  if (!protocols.includes(url.protocol)) {
+    issues.push({ variable: name, message: `must use ${protocols.join(' or ')}, got "${url.protocol}"` });
+    return undefined;
+  }
+  return raw;
+}
+
+/** Reads (or creates once) a development secret kept in DATA_DIR. */
+function developmentSecret(dataDir: string, fileName: string): string {
+  const file = join(dataDir, fileName);
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Validates the environment and returns the configuration, or throws a ConfigError naming
+ * every bad variable. In development a JWT secret is generated once and kept in DATA_DIR.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const issues: ConfigIssue[] = [];
+  const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development', issues);
+  const port = readInt(env, 'PORT', 3000, 1, 65535, issues);
+  const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], issues);
+  const dataDir = resolve(cwd, blankToUndefined(env['DATA_DIR']) ?? '.data');
+  const meiliUrl = readUrl(env, 'MEILI_URL', ['http:', 'https:'], issues);
+  const meiliMasterKey = blankToUndefined(env['MEILI_MASTER_KEY']);
+  if (meiliUrl !== undefined && meiliMasterKey === undefined && nodeEnv === 'production') {
+    issues.push({
+      variable: 'MEILI_MASTER_KEY',
+      message: 'is required with MEILI_URL when NODE_ENV=production',
+    });
+  }
+  const logLevel = readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info', issues);
+  const seedDemo = readBool(env, 'SEED_DEMO', databaseUrl === undefined, issues);
+  const corsOrigins: string[] = [];
+  for (const origin of (blankToUndefined(env['CORS_ORIGINS']) ?? '').split(',').map((o) => o.trim())) {
+    if (origin === '') continue;
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin.replace(/\/$/, '')) throw new Error('not an origin');
+      corsOrigins.push(url.origin);
+    } catch {
+      issues.push({
+        variable: 'CORS_ORIGINS',
+        message: `"${origin}" is not an origin such as https://example.fr`,
+      });
+    }
+  }
+  const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], issues);
+  const reportHideThreshold = readInt(env, 'REPORT_HIDE_THRESHOLD', 3, 1, 1000, issues);
+
+  let jwtSecret = blankToUndefined(env['JWT_SECRET']);
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    issues.push({ variable: 'JWT_SECRET', message: 'must be at least 32 characters long' });
+  } else if (jwtSecret === undefined && nodeEnv === 'production') {
+    issues.push({ variable: 'JWT_SECRET', message: 'is required when NODE_ENV=production' });
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  jwtSecret ??= developmentSecret(dataDir, 'jwt-secret');
+
+  return new AppConfig(
+    port,
+    databaseUrl,
+    dataDir,
+    meiliUrl,
+    meiliMasterKey,
+    jwtSecret,
+    nodeEnv,
+    logLevel,
+    seedDemo,
+    corsOrigins,
+    smtpUrl,
+    reportHideThreshold,
+  );
+}

@@ -1,0 +1,94 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError, type FieldError } from './domain-errors';
+
+const INTERNAL_MESSAGE = 'Une erreur interne est survenue. Réessayez plus tard.';
+
+/** Codes Apollo Server itself produces for requests it refuses before any resolver runs. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+function unwrap(error: unknown): unknown {
+  let current = error;
+  for (let i = 0; i < 5 && current instanceof GraphQLError && current.originalError; i++) {
+    current = current.originalError;
+  }
+  return current;
+}
+
+/** Names the input field of a graphql-js variable coercion error ("Variable "$input" got invalid value ..."). */
+function coercionField(message: string): FieldError {
+  const variable = /Variable "\$([^"]+)"/.exec(message)?.[1];
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  const field = /Field "([^"]+)" of required type/.exec(message)?.[1];
+  let path = at ?? variable ?? 'variables';
+  if (field && at) path = `${at}.${field}`;
+  else if (field && variable && !at) path = `${variable}.${field}`;
+  return { path, message: `Valeur invalide : ${message}` };
+}
+
+/** True when an error is one we mean to show to clients (not a bug or an outage). */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrap(error);
+  if (original instanceof DomainError) return true;
+  if (error instanceof GraphQLError) {
+    const code = error.extensions?.['code'];
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return true;
+    // graphql-js errors with no original error are about the request itself
+    if (!error.originalError) return true;
+  }
+  return false;
+}
+
+/**
+ * The single mapping from thrown errors to what clients see. Domain errors keep their
+ * code and French message; request errors become BAD_USER_INPUT naming what is wrong;
+ * everything else is masked as INTERNAL_SERVER_ERROR without a stack trace.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const base: GraphQLFormattedError = {
+    message: formatted.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  const original = unwrap(error);
+  if (original instanceof DomainError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...original.extensions() },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    if (code === 'BAD_USER_INPUT') {
+      return { ...base, extensions: { code: 'BAD_USER_INPUT', fields: [coercionField(formatted.message)] } };
+    }
+    return {
+      ...base,
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        reason: code,
+        fields: [{ path: 'query', message: formatted.message }],
+      },
+    };
+  }
+  if (error instanceof GraphQLError && !error.originalError && !formatted.path) {
+    return {
+      ...base,
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'query', message: formatted.message }] },
+    };
+  }
+  return {
+    message: INTERNAL_MESSAGE,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

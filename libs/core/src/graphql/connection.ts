@@ -1,0 +1,149 @@
+import { type Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { BadUserInputError } from '../errors/domain-errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PaginationArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size: ${DEFAULT_PAGE_SIZE} by default, ${MAX_PAGE_SIZE} at most.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge already read.' })
+  after?: string | null;
+}
+
+export type CursorValue = string | number;
+
+/** Cursors are opaque: base64url of a JSON array of the keyset values. */
+export function encodeCursor(values: readonly CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number, path = 'after'): CursorValue[] {
+  const invalid = (): BadUserInputError => BadUserInputError.field(path, "Ce curseur n'est pas valide.");
+  if (
+    typeof cursor !== 'string' ||
+    cursor.length === 0 ||
+    cursor.length > 500 ||
+    !/^[A-Za-z0-9_-]+$/.test(cursor)
+  ) {
+    throw invalid();
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== arity ||
+    !parsed.every(
+      (v) => (typeof v === 'string' && v.length <= 200) || (typeof v === 'number' && Number.isFinite(v)),
+    )
+  ) {
+    throw invalid();
+  }
+  return parsed as CursorValue[];
+}
+
+export interface PageRequest {
+  /** Rows to show. */
+  limit: number;
+  /** Decoded `after` cursor, when given. */
+  after: CursorValue[] | null;
+}
+
+/** Validates `first` and `after`; fetch `limit + 1` rows to learn whether a next page exists. */
+export function pageRequest(args: PaginationArgs, cursorArity: number, prefix = ''): PageRequest {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw BadUserInputError.field(`${prefix}first`, `Doit être un nombre entier de 0 à ${MAX_PAGE_SIZE}.`);
+  }
+  const after = args.after == null ? null : decodeCursor(args.after, cursorArity, `${prefix}after`);
+  return { limit: first, after };
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds a connection from up to `limit + 1` rows fetched after the cursor. */
+export function toConnection<R, T>(
+  rows: readonly R[],
+  page: PageRequest,
+  cursorOf: (row: R) => CursorValue[],
+  toNode: (row: R) => T,
+  totalCount: number,
+): ConnectionShape<T> {
+  const visible = rows.slice(0, page.limit);
+  const edges = visible.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+export interface ConnectionTypes<T> {
+  Edge: Type<Edge<T>>;
+  Connection: Type<ConnectionShape<T>>;
+}
+
+/** Declares the `<Name>Edge` and `<Name>Connection` GraphQL types of a node type. */
+export function connectionTypes<T>(nodeType: () => Type<T> | object, name: string): ConnectionTypes<T> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field()
+    cursor!: string;
+
+    @Field(nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+
+  return { Edge: EdgeType, Connection: ConnectionType };
+}

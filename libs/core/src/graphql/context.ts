@@ -1,0 +1,11 @@
+import type { Viewer } from '../auth/viewer';
+import { RequestLoaders } from './loaders';
+
+/** What every resolver receives, built once per request. */
+export interface GraphQLContext {
+  readonly requestId: string;
+  readonly viewer: Viewer;
+  readonly loaders: RequestLoaders;
+  /** Client address, for rate limits. */
+  readonly ip: string;
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { AppConfig } from '../config/app-config';
+import { formatGraphQLError, isExpectedError } from '../errors/format-error';
+import type { Logger } from '../logging/logger';
+import type { ViewerResolver } from '../auth/viewer';
+import type { GraphQLContext } from './context';
+import { RequestLoaders } from './loaders';
+
+/** The parts of an HTTP request (Fastify or Express) the context needs. */
+interface IncomingRequest {
+  id?: unknown;
+  ip?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function header(request: IncomingRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function requestIdOf(request: IncomingRequest): string {
+  return typeof request.id === 'string' && request.id !== ''
+    ? request.id
+    : (header(request, 'x-request-id') ?? randomUUID());
+}
+
+/** Logs unexpected errors with the request id; clients only get the masked form. */
+function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isExpectedError(error)) continue;
+            const original = error.originalError ?? error;
+            logger.error(
+              { requestId: contextValue?.requestId, operationName, path: error.path, err: original },
+              'Unexpected error while executing a GraphQL operation',
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface GraphQLOptionsDeps {
+  config: AppConfig;
+  logger: Logger;
+  viewerResolver: ViewerResolver;
+}
+
+/** One GraphQL configuration for the API and the tests. */
+export function graphqlOptions({ config, logger, viewerResolver }: GraphQLOptionsDeps): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
+    introspection: !config.isProduction,
+    graphiql: !config.isProduction,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError,
+    plugins: [errorLoggingPlugin(logger)],
+    // Express passes { req }, Fastify passes the request itself.
+    context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<GraphQLContext> => {
+      const req: IncomingRequest = 'req' in arg && arg.req ? arg.req : (arg as IncomingRequest);
+      return {
+        requestId: requestIdOf(req),
+        viewer: await viewerResolver.resolve(header(req, 'authorization')),
+        loaders: new RequestLoaders(),
+        ip: req.ip ?? 'unknown',
+      };
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
+import type { LogLevel } from '../config/app-config';
+
+export type { Logger };
+
+/** Structured JSON logs on stdout. Secrets never reach them: known fields are redacted. */
+export function createLogger(level: LogLevel): Logger {
+  return pino({
+    level,
+    base: { service: 'resocc-api' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: [
+        'password',
+        '*.password',
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'variables.password',
+        'variables.*.password',
+        'refreshToken',
+        '*.refreshToken',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return value.message;
+  return JSON.stringify(value);
+}
+
+/** Lets Nest write through pino. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, asText(message));
+  }
+
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace }, asText(message));
+  }
+
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, asText(message));
+  }
+
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, asText(message));
+  }
+
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, asText(message));
+  }
+
+  fatal(message: unknown, context?: string): void {
+    this.logger.fatal({ context }, asText(message));
+  }
+}
+
+export const LOGGER = Symbol('LOGGER');

@@ -1,0 +1,4 @@
+export { MembersModule } from './members.module';
+
+/** Entities of the members module, for the data source. */
+export const membersEntities = [];

@@ -1,0 +1,4 @@
+export { ModerationModule } from './moderation.module';
+
+/** Entities of the moderation module, for the data source. */
+export const moderationEntities = [];
