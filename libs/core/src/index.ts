@@ -23,3 +23,4 @@ import { AppMetaEntity } from './database/app-meta.entity';
 
 /** Entities of the core module, for the data source. */
 export const coreEntities = [AppMetaEntity];
+export * from './http/create-app';

@@ -7,13 +7,13 @@ import { ThemeService } from './theme.service';
 @Resolver(() => ThemeType)
 export class ThemeResolver implements OnModuleInit {
   constructor(
-    private readonly themes: ThemeService,
+    private readonly themeService: ThemeService,
     private readonly nodes: NodeRegistry,
   ) {}
 
   onModuleInit(): void {
     this.nodes.register('Theme', async (ids) => {
-      const rows = await this.themes.byIds(ids);
+      const rows = await this.themeService.byIds(ids);
       return byKeys(ids, rows, (row) => row.id).map((row) => (row ? ThemeType.from(row) : null));
     });
   }
@@ -21,6 +21,6 @@ export class ThemeResolver implements OnModuleInit {
   @Public()
   @Query(() => [ThemeType], { description: 'The themes the network works on, in display order.' })
   async themes(): Promise<ThemeType[]> {
-    return (await this.themes.list()).map((theme) => ThemeType.from(theme));
+    return (await this.themeService.list()).map((theme) => ThemeType.from(theme));
   }
 }

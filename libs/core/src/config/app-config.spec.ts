@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'resocc-config-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  function issuesOf(env: Record<string, string>): string[] {
+    try {
+      loadConfig({ DATA_DIR: dir, ...env });
+    } catch (error) {
+      if (error instanceof ConfigError) return error.issues.map((i) => i.variable);
+      throw error;
+    }
+    return [];
+  }
+
+  it('starts with sensible defaults and no variable at all', () => {
+    const config = loadConfig({}, dir);
+    expect(config.port).toBe(3000);
+    expect(config.usesEmbeddedDatabase).toBe(true);
+    expect(config.dataDir).toBe(join(dir, '.data'));
+    expect(config.seedDemo).toBe(true);
+    expect(config.reportHideThreshold).toBe(3);
+    expect(config.nodeEnv).toBe('development');
+  });
+
+  it('names the variable in the error for a bad value', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dir })).toThrow(/PORT/);
+    expect(issuesOf({ PORT: '70000' })).toEqual(['PORT']);
+    expect(issuesOf({ DATABASE_URL: 'mysql://x' })).toEqual(['DATABASE_URL']);
+    expect(issuesOf({ MEILI_URL: 'not a url' })).toEqual(['MEILI_URL']);
+    expect(issuesOf({ LOG_LEVEL: 'loud' })).toEqual(['LOG_LEVEL']);
+    expect(issuesOf({ SEED_DEMO: 'maybe' })).toEqual(['SEED_DEMO']);
+    expect(issuesOf({ CORS_ORIGINS: 'https://ok.fr,not-an-origin' })).toEqual(['CORS_ORIGINS']);
+    expect(issuesOf({ SMTP_URL: 'http://mail' })).toEqual(['SMTP_URL']);
+    expect(issuesOf({ REPORT_HIDE_THRESHOLD: '0' })).toEqual(['REPORT_HIDE_THRESHOLD']);
+    expect(issuesOf({ NODE_ENV: 'staging' })).toEqual(['NODE_ENV']);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(issuesOf({ PORT: 'abc', LOG_LEVEL: 'loud' }).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+  });
+
+  it('requires a JWT secret of at least 32 characters in production', () => {
+    expect(issuesOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET']);
+    expect(issuesOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual(['JWT_SECRET']);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_DIR: dir });
+    expect(config.jwtSecret).toBe('x'.repeat(32));
+    expect(config.isProduction).toBe(true);
+  });
+
+  it('generates a development JWT secret once and keeps it in DATA_DIR', () => {
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
+  });
+
+  it('seeds demo data with DATABASE_URL only when SEED_DEMO=true', () => {
+    expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://u:p@db/x' }).seedDemo).toBe(false);
+    expect(
+      loadConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://u:p@db/x', SEED_DEMO: 'true' }).seedDemo,
+    ).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('reads CORS origins as a list', () => {
+    expect(loadConfig({ DATA_DIR: dir, CORS_ORIGINS: 'https://a.fr, https://b.fr' }).corsOrigins).toEqual([
+      'https://a.fr',
+      'https://b.fr',
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/app-config';
+import { type Logger, PinoNestLogger } from '../logging/logger';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Builds and initialises a Nest application on Fastify (chosen over Express by
+ * measurement, see bench/http-adapter.ts): request ids, access logs, body limit, CORS.
+ */
+export async function createHttpApp(
+  root: Type<unknown> | DynamicModule,
+  config: AppConfig,
+  logger: Logger,
+): Promise<INestApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: config.isProduction,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    logger.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+  });
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : !config.isProduction });
+  await app.init();
+  await fastify.ready();
+  return app;
+}
