@@ -12,7 +12,9 @@ for (const file of files) {
   passed += result.numPassedTests;
   failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
   if (result.numPendingTests > 0 || result.numTodoTests > 0) {
-    console.error(`${file}: ${result.numPendingTests} skipped and ${result.numTodoTests} todo tests are not allowed`);
+    console.error(
+      `${file}: ${result.numPendingTests} skipped and ${result.numTodoTests} todo tests are not allowed`,
+    );
     failed += result.numPendingTests + result.numTodoTests;
   }
 }
