@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MeilisearchReadiness } from './health/meilisearch-readiness';
 
-@Module({})
+@Module({
+  providers: [MeilisearchReadiness],
+})
 export class SearchModule {}

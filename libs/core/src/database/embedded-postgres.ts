@@ -264,6 +264,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog(line);
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // If this process ends without stop() (process.exit, uncaught error), ask postgres to shut
+  // down too rather than leave it orphaned; it finishes on its own after we are gone.
+  const stopOnExit = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+  };
+  process.once('exit', stopOnExit);
+  void exited.then(() => process.removeListener('exit', stopOnExit));
 
   const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const adminUrl = `${base}/postgres`;

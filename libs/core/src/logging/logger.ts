@@ -20,6 +20,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
         'variables.*.password',
         'refreshToken',
         '*.refreshToken',
+        'err.parameters',
+        'err.driverError.parameters',
       ],
       censor: '[redacted]',
     },
