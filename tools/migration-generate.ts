@@ -53,9 +53,18 @@ ${down
 `;
     writeFileSync(join(dir, `${file}.ts`), body);
     const indexFile = join(dir, 'index.ts');
-    const index = readFileSync(indexFile, 'utf8')
-      .replace(/(\nexport const migrations = \[)/, `import { ${className} } from './${file}';\n$1`)
-      .replace(/\];\s*$/, `, ${className}];\n`);
+    const current = readFileSync(indexFile, 'utf8');
+    const listed = /export const migrations = \[([^\]]*)\]/.exec(current)?.[1] ?? '';
+    const names = [
+      ...listed
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+      className,
+    ];
+    const index = current
+      .replace(/(\nexport const migrations)/, `import { ${className} } from './${file}';\n$1`)
+      .replace(/export const migrations = \[[^\]]*\]/, `export const migrations = [${names.join(', ')}]`);
     writeFileSync(indexFile, index);
     execFileSync('npx', ['prettier', '--write', join(dir, `${file}.ts`), indexFile], { stdio: 'ignore' });
     console.log(`Wrote ${file}.ts (${up.length} statements)`);

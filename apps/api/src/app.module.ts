@@ -2,15 +2,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ContentModule } from '@resocc/content';
-import {
-  AnonymousViewerResolver,
-  AppConfig,
-  CoreModule,
-  LOGGER,
-  type Logger,
-  graphqlOptions,
-} from '@resocc/core';
-import { MembersModule } from '@resocc/members';
+import { AppConfig, CoreModule, LOGGER, type Logger, graphqlOptions } from '@resocc/core';
+import { AuthService, MembersModule } from '@resocc/members';
 import { ModerationModule } from '@resocc/moderation';
 import { SearchModule } from '@resocc/search';
 import { entities } from './entities';
@@ -32,9 +25,10 @@ export class AppModule {
         CoreModule.forRoot({ ...options, entities }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AppConfig, LOGGER],
-          useFactory: (config: AppConfig, logger: Logger) =>
-            graphqlOptions({ config, logger, viewerResolver: new AnonymousViewerResolver() }),
+          imports: [MembersModule],
+          inject: [AppConfig, LOGGER, AuthService],
+          useFactory: (config: AppConfig, logger: Logger, viewerResolver: AuthService) =>
+            graphqlOptions({ config, logger, viewerResolver }),
         }),
         MembersModule,
         ContentModule,

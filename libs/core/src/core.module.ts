@@ -15,6 +15,8 @@ import { DATA_SOURCE, TransactionRunner } from './database/transaction';
 import { NodeRegistry, NodeResolver } from './graphql/node';
 import { HealthService } from './health/health';
 import { LOGGER, type Logger } from './logging/logger';
+import { PersonalDataRegistry } from './privacy/personal-data';
+import { RateLimiter } from './rate-limit/rate-limiter';
 import { SeedRegistry } from './seed/seed';
 
 export interface CoreModuleOptions {
@@ -58,9 +60,21 @@ export class CoreModule {
         NodeResolver,
         HealthService,
         SeedRegistry,
+        RateLimiter,
+        PersonalDataRegistry,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [AppConfig, LOGGER, DATA_SOURCE, TransactionRunner, NodeRegistry, HealthService, SeedRegistry],
+      exports: [
+        AppConfig,
+        LOGGER,
+        DATA_SOURCE,
+        TransactionRunner,
+        NodeRegistry,
+        HealthService,
+        SeedRegistry,
+        RateLimiter,
+        PersonalDataRegistry,
+      ],
     };
   }
 }

@@ -17,10 +17,11 @@ export * from './database/naming-strategy';
 export * from './health/health';
 export * from './logging/logger';
 export * from './seed/seed';
+export * from './domain/french-codes';
+export * from './rate-limit/rate-limiter';
+export * from './rate-limit/rate-limit.entity';
+export * from './privacy/personal-data';
 export { CoreModule, type CoreModuleOptions } from './core.module';
 
-import { AppMetaEntity } from './database/app-meta.entity';
-
-/** Entities of the core module, for the data source. */
-export const coreEntities = [AppMetaEntity];
+export { coreEntities } from './core-entities';
 export * from './http/create-app';

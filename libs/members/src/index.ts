@@ -1,4 +1,18 @@
+import { SessionEntity } from './auth/session.entity';
+import { OrganisationEntity } from './organisations/organisation.entity';
+import { UserEntity } from './users/user.entity';
+
 export { MembersModule } from './members.module';
+export { AuthService } from './auth/auth.service';
+export { MembershipService } from './organisations/membership.service';
+export { AccountService } from './users/account.service';
+export { MembersPresenter } from './members.presenter';
+export { OrganisationType, OrganisationConnection } from './organisations/dto/organisation.type';
+export { UserType, UserConnection, FORMER_MEMBER_NAME } from './users/dto/user.type';
+export { OrganisationEntity, OrganisationKind, MembershipStatus } from './organisations/organisation.entity';
+export { UserEntity } from './users/user.entity';
+export { DEMO_PASSWORD, DEMO_USERS, DEMO_ORGANISATIONS } from './seed/members.seed';
+export { effectiveRoles } from './users/roles';
 
 /** Entities of the members module, for the data source. */
-export const membersEntities = [];
+export const membersEntities = [OrganisationEntity, UserEntity, SessionEntity];

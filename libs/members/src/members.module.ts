@@ -1,4 +1,33 @@
 import { Module } from '@nestjs/common';
+import { AccessTokens } from './auth/access-tokens';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { SessionRepository } from './auth/session.repository';
+import { MembersPresenter } from './members.presenter';
+import { MembershipService } from './organisations/membership.service';
+import { OrganisationRepository } from './organisations/organisation.repository';
+import { OrganisationResolver } from './organisations/organisation.resolver';
+import { MembersSeed } from './seed/members.seed';
+import { AccountService } from './users/account.service';
+import { UserRepository } from './users/user.repository';
+import { UserResolver } from './users/user.resolver';
 
-@Module({})
+/** Organisations, users, sessions, roles and personal data. */
+@Module({
+  providers: [
+    OrganisationRepository,
+    UserRepository,
+    SessionRepository,
+    AccessTokens,
+    AuthService,
+    MembershipService,
+    AccountService,
+    MembersPresenter,
+    OrganisationResolver,
+    UserResolver,
+    AuthResolver,
+    MembersSeed,
+  ],
+  exports: [AuthService, MembershipService, AccountService, MembersPresenter],
+})
 export class MembersModule {}

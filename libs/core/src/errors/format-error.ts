@@ -15,6 +15,9 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** Codes our own code sets on GraphQLErrors (e.g. the context's UNAUTHENTICATED for a bad token). */
+const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED']);
+
 function unwrap(error: unknown): unknown {
   let current = error;
   for (let i = 0; i < 5 && current instanceof GraphQLError && current.originalError; i++) {
@@ -40,7 +43,7 @@ export function isExpectedError(error: unknown): boolean {
   if (original instanceof DomainError) return true;
   if (error instanceof GraphQLError) {
     const code = error.extensions?.['code'];
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return true;
+    if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || CLIENT_CODES.has(code))) return true;
     // graphql-js errors with no original error are about the request itself
     if (!error.originalError) return true;
   }
@@ -67,6 +70,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    return {
+      ...base,
+      message: formatted.message.replace(/^Context creation failed: /, ''),
+      extensions: { code },
+    };
+  }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     if (code === 'BAD_USER_INPUT') {
       return { ...base, extensions: { code: 'BAD_USER_INPUT', fields: [coercionField(formatted.message)] } };

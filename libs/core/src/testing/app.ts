@@ -3,9 +3,9 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import request from 'supertest';
-import { AnonymousViewerResolver } from '../auth/viewer';
+import { AnonymousViewerResolver, type ViewerResolver } from '../auth/viewer';
 import { CoreModule } from '../core.module';
-import { AppMetaEntity } from '../database/app-meta.entity';
+import { coreEntities } from '../core-entities';
 import { graphqlOptions } from '../graphql/graphql-options';
 import { type AppConfig, loadConfig } from '../config/app-config';
 import { createHttpApp } from '../http/create-app';
@@ -109,6 +109,8 @@ export async function createTestApp(
 
 export interface GraphQLTestModuleOptions {
   imports?: (Type<unknown> | DynamicModule)[];
+  /** Provider (exported by one of `imports`) that turns the Authorization header into a viewer. */
+  viewerResolver?: Type<ViewerResolver>;
   providers?: Type<unknown>[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: Function[];
@@ -125,11 +127,18 @@ export function graphqlTestModule(options: GraphQLTestModuleOptions = {}) {
           config,
           logger,
           databaseUrl,
-          entities: [AppMetaEntity, ...(options.entities ?? [])],
+          entities: [...coreEntities, ...(options.entities ?? [])],
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          useFactory: () => graphqlOptions({ config, logger, viewerResolver: new AnonymousViewerResolver() }),
+          imports: options.viewerResolver ? (options.imports ?? []) : [],
+          inject: options.viewerResolver ? [options.viewerResolver] : [],
+          useFactory: (viewerResolver?: ViewerResolver) =>
+            graphqlOptions({
+              config,
+              logger,
+              viewerResolver: viewerResolver ?? new AnonymousViewerResolver(),
+            }),
         }),
         ...(options.imports ?? []),
       ],

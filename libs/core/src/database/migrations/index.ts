@@ -2,5 +2,13 @@
 import { Extensions1764400000000 } from './1764400000000-Extensions';
 import { Initial1795969947413 } from './1795969947413-Initial';
 import { Themes1795969950000 } from './1795969950000-Themes';
+import { RateLimits1795970596247 } from './1795970596247-RateLimits';
+import { Members1795970743641 } from './1795970743641-Members';
 
-export const migrations = [Extensions1764400000000, Initial1795969947413, Themes1795969950000];
+export const migrations = [
+  Extensions1764400000000,
+  Initial1795969947413,
+  Themes1795969950000,
+  RateLimits1795970596247,
+  Members1795970743641,
+];

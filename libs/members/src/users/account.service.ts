@@ -1,0 +1,195 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  PersonalDataRegistry,
+  Role,
+  TransactionRunner,
+  UnauthenticatedError,
+  type Viewer,
+  hasRole,
+  isModerator,
+} from '@resocc/core';
+import type { EntityManager } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
+import { SessionRepository } from '../auth/session.repository';
+import { MembershipStatus } from '../organisations/organisation.entity';
+import { OrganisationRepository } from '../organisations/organisation.repository';
+import { FORMER_MEMBER_NAME } from './dto/user.type';
+import type { GrantedRole, UserEntity } from './user.entity';
+import { UserRepository } from './user.repository';
+
+/** Accounts: roles, what a viewer may see of a user, RGPD export and erasure. */
+@Injectable()
+export class AccountService implements OnModuleInit {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly sessions: SessionRepository,
+    private readonly auth: AuthService,
+    private readonly personalData: PersonalDataRegistry,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.personalData.register({
+      name: 'account',
+      order: 1000,
+      export: async (userId, m) => {
+        const user = await this.users.findById(userId, m);
+        if (!user) return null;
+        return {
+          id: user.id,
+          email: user.email,
+          displayName: user.displayName,
+          roles: user.grantedRoles,
+          createdAt: user.createdAt.toISOString(),
+          updatedAt: user.updatedAt.toISOString(),
+        };
+      },
+      erase: async (userId, m) => {
+        const user = await this.users.findByIdForUpdate(userId, m);
+        if (!user) return;
+        user.email = null;
+        user.passwordHash = null;
+        user.displayName = FORMER_MEMBER_NAME;
+        user.grantedRoles = [];
+        user.deletedAt = new Date();
+        await this.users.save(user, m);
+      },
+    });
+    this.personalData.register({
+      name: 'organisation',
+      order: 1001,
+      export: async (userId, m) => {
+        const user = await this.users.findById(userId, m);
+        const organisation = user ? await this.organisations.findById(user.organisationId, m) : null;
+        if (!organisation) return null;
+        return {
+          name: organisation.name,
+          siret: organisation.siret,
+          kind: organisation.kind,
+          departmentCode: organisation.departmentCode,
+          membershipStatus: organisation.membershipStatus,
+        };
+      },
+      erase: async () => undefined, // the organisation is not the person's data: it stays
+    });
+    this.personalData.register({
+      name: 'sessions',
+      order: 10,
+      export: async (userId, m) =>
+        (await this.sessions.listForUser(userId, m)).map((s) => ({
+          startedAt: s.createdAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+          rotatedAt: s.rotatedAt?.toISOString() ?? null,
+          revokedAt: s.revokedAt?.toISOString() ?? null,
+        })),
+      erase: async (userId, m) => {
+        await this.sessions.deleteForUser(userId, m);
+      },
+    });
+  }
+
+  /** Whether the viewer may see this account at all. */
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<(UserEntity | null)[]> {
+    const rows = await this.users.findByIds(ids);
+    const organisations = await this.organisations.findByIds([...new Set(rows.map((r) => r.organisationId))]);
+    const activeOrgs = new Set(
+      organisations.filter((o) => o.membershipStatus === MembershipStatus.ACTIVE).map((o) => o.id),
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      if (!row) return null;
+      const visible = row.id === viewer.userId || isModerator(viewer) || activeOrgs.has(row.organisationId);
+      return visible ? row : null;
+    });
+  }
+
+  /** Accounts by id, whatever their state (authors of visible content). */
+  byIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findByIds(ids);
+  }
+
+  canSeeEmail(viewer: Viewer, user: UserEntity): boolean {
+    return user.id === viewer.userId || hasRole(viewer, Role.ADMIN);
+  }
+
+  async me(viewer: Viewer): Promise<UserEntity | null> {
+    return viewer.userId ? this.users.findById(viewer.userId) : null;
+  }
+
+  private async lockedUser(userId: string, m: EntityManager): Promise<UserEntity> {
+    const user = await this.users.findByIdForUpdate(userId, m);
+    if (!user || user.deletedAt) throw new NotFoundError("Ce compte n'existe pas.");
+    return user;
+  }
+
+  async grantRole(userId: string, role: Role): Promise<UserEntity> {
+    if (role === Role.MEMBER) {
+      throw BadUserInputError.field(
+        'role',
+        "Le rôle MEMBER découle de l'adhésion active de l'organisation : il ne s'attribue pas.",
+      );
+    }
+    return this.tx.run(async (m) => {
+      const user = await this.lockedUser(userId, m);
+      if (!user.grantedRoles.includes(role))
+        user.grantedRoles = [...user.grantedRoles, role as GrantedRole].sort();
+      return this.users.save(user, m);
+    });
+  }
+
+  async revokeRole(userId: string, role: Role): Promise<UserEntity> {
+    if (role === Role.MEMBER) {
+      throw BadUserInputError.field(
+        'role',
+        "Le rôle MEMBER découle de l'adhésion active de l'organisation : suspendez l'organisation.",
+      );
+    }
+    return this.tx.run(async (m) => {
+      const admins = role === Role.ADMIN ? await this.users.activeAdminIds(m) : [];
+      const user = await this.lockedUser(userId, m);
+      if (role === Role.ADMIN && admins.length === 1 && admins[0] === user.id) {
+        throw new ConflictError(
+          "C'est le dernier administrateur actif : nommez-en un autre avant de lui retirer ce rôle.",
+        );
+      }
+      user.grantedRoles = user.grantedRoles.filter((r) => r !== role);
+      return this.users.save(user, m);
+    });
+  }
+
+  /** Everything the platform holds on the viewer, as one JSON document (RGPD art. 15 and 20). */
+  async exportData(viewer: Viewer): Promise<string> {
+    if (!viewer.userId) throw new UnauthenticatedError();
+    const userId = viewer.userId;
+    const sections = await this.tx.run((m) => this.personalData.export(userId, m));
+    return JSON.stringify(
+      { format: 'resocc-personal-data/1', exportedAt: new Date().toISOString(), ...sections },
+      null,
+      2,
+    );
+  }
+
+  /** Erases the viewer's personal data and sessions; authored content stays, signed "ancien membre". */
+  async deleteAccount(viewer: Viewer, password: string): Promise<boolean> {
+    if (!viewer.userId) throw new UnauthenticatedError();
+    const userId = viewer.userId;
+    const user = await this.users.findById(userId);
+    if (!user || user.deletedAt) throw new UnauthenticatedError();
+    await this.auth.assertPassword(user, password);
+    await this.tx.run(async (m) => {
+      const admins = await this.users.activeAdminIds(m);
+      if (admins.length === 1 && admins[0] === userId) {
+        throw new ConflictError(
+          'Vous êtes le dernier administrateur actif : nommez-en un autre avant de supprimer votre compte.',
+        );
+      }
+      await this.personalData.erase(userId, m);
+    });
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Node, Role, type Typed, connectionTypes, toGlobalId } from '@resocc/core';
+
+/** How an erased account is shown next to the content it wrote. */
+export const FORMER_MEMBER_NAME = 'ancien membre';
+
+@ObjectType('User', { implements: () => [Node] })
+export class UserType implements Node, Typed {
+  readonly __typename = 'User';
+
+  localId!: string;
+  organisationId!: string;
+  grantedRoles!: readonly Role[];
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => String, { nullable: true, description: 'null unless the viewer is this user or an ADMIN' })
+  email!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  static create(fields: Omit<UserType, 'id' | '__typename'>): UserType {
+    return Object.assign(new UserType(), { ...fields, id: toGlobalId('User', fields.localId) });
+  }
+}
+
+export const { Connection: UserConnection } = connectionTypes(() => UserType, 'User');

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DATA_SOURCE, type PageRequest, Role } from '@resocc/core';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { MembershipStatus } from '../organisations/organisation.entity';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UserRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findByIds(ids: readonly string[], manager?: EntityManager): Promise<UserEntity[]> {
+    return this.manager(manager).findBy(UserEntity, { id: In([...ids]) });
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.manager(manager).findOneBy(UserEntity, { id });
+  }
+
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** An account that has not been erased, by normalised e-mail. */
+  findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.manager(manager).findOneBy(UserEntity, { email, deletedAt: IsNull() });
+  }
+
+  findByOrganisation(organisationId: string, manager: EntityManager): Promise<UserEntity[]> {
+    return manager.findBy(UserEntity, { organisationId });
+  }
+
+  async insert(values: Partial<UserEntity>, manager: EntityManager): Promise<UserEntity> {
+    return manager.save(manager.create(UserEntity, values));
+  }
+
+  save(entity: UserEntity, manager: EntityManager): Promise<UserEntity> {
+    return manager.save(entity);
+  }
+
+  /**
+   * Administrators who could still act: ADMIN granted, account not erased, organisation
+   * ACTIVE. Locks those rows so two concurrent revocations cannot both pass the check.
+   */
+  async activeAdminIds(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+       WHERE $1 = ANY(u.granted_roles) AND u.deleted_at IS NULL AND o.membership_status = $2
+       FOR UPDATE OF u`,
+      [Role.ADMIN, MembershipStatus.ACTIVE],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async membersOf(organisationId: string, page: PageRequest): Promise<{ rows: UserEntity[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.organisation_id = :organisationId', { organisationId })
+      .andWhere('u.deleted_at IS NULL');
+    const total = await qb.clone().getCount();
+    if (page.after) {
+      qb.andWhere('(u.created_at, u.id) > (:createdAt, :id)', {
+        createdAt: String(page.after[0]),
+        id: String(page.after[1]),
+      });
+    }
+    const rows = await qb
+      .orderBy('u.created_at', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(page.limit + 1)
+      .getMany();
+    return { rows, total };
+  }
+}

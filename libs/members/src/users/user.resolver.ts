@@ -1,0 +1,94 @@
+import { type OnModuleInit } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Authenticated,
+  Ctx,
+  type GraphQLContext,
+  NodeRegistry,
+  Public,
+  RequireRoles,
+  Role,
+  parseGlobalId,
+} from '@resocc/core';
+import { MembersPresenter } from '../members.presenter';
+import { OrganisationType } from '../organisations/dto/organisation.type';
+import { MembershipStatus } from '../organisations/organisation.entity';
+import { AccountService } from './account.service';
+import { UserType } from './dto/user.type';
+import { effectiveRoles } from './roles';
+
+@Resolver(() => UserType)
+export class UserResolver implements OnModuleInit {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly presenter: MembersPresenter,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('User', async (ids, ctx) =>
+      (await this.accounts.visibleByIds(ctx.viewer, ids)).map((u) =>
+        u ? this.presenter.user(u, ctx.viewer) : null,
+      ),
+    );
+  }
+
+  @Public()
+  @Query(() => UserType, { nullable: true, description: 'The signed-in user, or null' })
+  async me(@Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    const user = await this.accounts.me(ctx.viewer);
+    return user ? this.presenter.user(user, ctx.viewer) : null;
+  }
+
+  @ResolveField(() => OrganisationType)
+  organisation(@Parent() user: UserType, @Ctx() ctx: GraphQLContext): Promise<OrganisationType> {
+    return this.presenter.organisationOf(ctx, user.organisationId);
+  }
+
+  @ResolveField(() => [Role], { description: 'MEMBER and granted roles while the organisation is ACTIVE' })
+  async roles(@Parent() user: UserType, @Ctx() ctx: GraphQLContext): Promise<Role[]> {
+    const organisation = await this.presenter.organisationLoader(ctx).load(user.organisationId);
+    return effectiveRoles(
+      user.grantedRoles as Parameters<typeof effectiveRoles>[0],
+      organisation?.membershipStatus === MembershipStatus.ACTIVE,
+    );
+  }
+
+  @RequireRoles(Role.ADMIN)
+  @Mutation(() => UserType, { description: 'ADMIN: grants MODERATOR or ADMIN' })
+  async grantRole(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => Role }) role: Role,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserType> {
+    const user = await this.accounts.grantRole(parseGlobalId(userId, ['User'], 'userId').id, role);
+    return this.presenter.user(user, ctx.viewer);
+  }
+
+  @RequireRoles(Role.ADMIN)
+  @Mutation(() => UserType, {
+    description: 'ADMIN: revokes MODERATOR or ADMIN; the last active ADMIN keeps it',
+  })
+  async revokeRole(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => Role }) role: Role,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserType> {
+    const user = await this.accounts.revokeRole(parseGlobalId(userId, ['User'], 'userId').id, role);
+    return this.presenter.user(user, ctx.viewer);
+  }
+
+  @Authenticated()
+  @Mutation(() => String, { description: 'JSON document of everything the platform holds on the viewer' })
+  exportMyData(@Ctx() ctx: GraphQLContext): Promise<string> {
+    return this.accounts.exportData(ctx.viewer);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, {
+    description: 'Erases personal data and sessions; authored content stays, attributed to "ancien membre"',
+  })
+  deleteMyAccount(@Args('password') password: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return this.accounts.deleteAccount(ctx.viewer, password);
+  }
+}
