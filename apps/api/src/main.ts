@@ -9,6 +9,7 @@ import {
 } from '@resocc/core';
 import type { RunningPostgres } from '@resocc/core';
 import type { DataSource } from 'typeorm';
+import { DEMO_PASSWORD, DEMO_USERS } from '@resocc/members';
 import { createApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -72,6 +73,11 @@ async function main(): Promise<void> {
   process.stderr.write(
     `\n  RES'OCC — API GraphQL prête : ${url}\n` +
       (embedded ? `  Base de données embarquée : ${config.dataDir}\n` : '') +
+      (config.seedDemo
+        ? `  Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :\n` +
+          DEMO_USERS.map((u) => `    - ${u.email}`).join('\n') +
+          '\n'
+        : '') +
       `  Arrêt : Ctrl-C\n\n`,
   );
 }

@@ -44,6 +44,7 @@ export class MembersPresenter {
       localId: entity.id,
       organisationId: entity.organisationId,
       grantedRoles: entity.grantedRoles,
+      erased: entity.deletedAt !== null,
       displayName: entity.displayName,
       email: options.showEmail || this.accounts.canSeeEmail(viewer, entity) ? entity.email : null,
       createdAt: entity.createdAt,

@@ -20,7 +20,8 @@ export async function createHttpApp(
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: config.isProduction,
+    // Behind a load balancer in production; in tests, so suites can play clients from several addresses.
+    trustProxy: config.isProduction || config.nodeEnv === 'test',
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: new PinoNestLogger(logger),

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -55,7 +56,7 @@ export interface TestApp {
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { token?: string; headers?: Record<string, string> },
+    options?: { token?: string; headers?: Record<string, string>; ip?: string },
   ): Promise<GraphQLResponse<T>>;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
@@ -90,6 +91,8 @@ export async function createTestApp(
     async gql(query, variables, opts) {
       const req = request(server).post('/graphql').set('content-type', 'application/json');
       if (opts?.token) req.set('authorization', `Bearer ${opts.token}`);
+      // Each call comes from its own client address unless the test names one (rate limits are per IP).
+      req.set('x-forwarded-for', opts?.ip ?? `198.18.${randomInt(256)}.${randomInt(256)}`);
       for (const [name, value] of Object.entries(opts?.headers ?? {})) req.set(name, value);
       const res = await req.send({ query, variables });
       const body = res.body as { data?: unknown; errors?: GraphQLResponse['errors'] };

@@ -47,6 +47,7 @@ export class UserResolver implements OnModuleInit {
 
   @ResolveField(() => [Role], { description: 'MEMBER and granted roles while the organisation is ACTIVE' })
   async roles(@Parent() user: UserType, @Ctx() ctx: GraphQLContext): Promise<Role[]> {
+    if (user.erased) return [];
     const organisation = await this.presenter.organisationLoader(ctx).load(user.organisationId);
     return effectiveRoles(
       user.grantedRoles as Parameters<typeof effectiveRoles>[0],

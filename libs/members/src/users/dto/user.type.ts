@@ -11,6 +11,8 @@ export class UserType implements Node, Typed {
   localId!: string;
   organisationId!: string;
   grantedRoles!: readonly Role[];
+  /** Erased account (shown as "ancien membre"). */
+  erased!: boolean;
 
   @Field(() => ID)
   id!: string;
