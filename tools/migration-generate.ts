@@ -25,7 +25,12 @@ withDatabase(
     await runMigrations(url);
     const dataSource = createDataSource({ url, entities });
     await dataSource.initialize();
-    const { up, down } = await pendingSchemaChanges(dataSource);
+    const changes = await pendingSchemaChanges(dataSource);
+    // TypeORM emits CREATE/DROP TYPE once per column for an enum shared by several tables.
+    const up = changes.up.filter((q, i) => !q.startsWith('CREATE TYPE') || changes.up.indexOf(q) === i);
+    const down = changes.down.filter(
+      (q, i) => !q.startsWith('DROP TYPE') || changes.down.lastIndexOf(q) === i,
+    );
     await dataSource.destroy();
     if (up.length === 0) {
       console.log('Entities and migrations agree: nothing to generate.');

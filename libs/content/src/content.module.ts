@@ -1,9 +1,34 @@
 import { Module } from '@nestjs/common';
+import { MembersModule } from '@resocc/members';
+import { SearchModule } from '@resocc/search';
+import { ContentPersonalData } from './content.personal-data';
+import { OrganisationPostsResolver, PostResolver } from './posts/post.resolver';
+import { PostService } from './posts/post.service';
+import { ContentLoaders } from './shared/content-loaders';
+import { TemplateResolver, TemplateRevisionResolver } from './templates/template.resolver';
+import { TemplateService } from './templates/template.service';
 import { ThemeResolver } from './themes/theme.resolver';
 import { ThemeService } from './themes/theme.service';
+import { ContentEvents } from './workflow/content-events';
+import { ContentWorkflowService } from './workflow/content-workflow.service';
 
+/** Themes, experience posts, clause templates and their workflow. */
 @Module({
-  providers: [ThemeService, ThemeResolver],
-  exports: [ThemeService],
+  imports: [MembersModule, SearchModule],
+  providers: [
+    ThemeService,
+    ThemeResolver,
+    ContentLoaders,
+    ContentEvents,
+    ContentWorkflowService,
+    PostService,
+    PostResolver,
+    OrganisationPostsResolver,
+    TemplateService,
+    TemplateResolver,
+    TemplateRevisionResolver,
+    ContentPersonalData,
+  ],
+  exports: [ThemeService, PostService, TemplateService, ContentWorkflowService, ContentEvents],
 })
 export class ContentModule {}

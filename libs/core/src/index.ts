@@ -25,3 +25,5 @@ export { CoreModule, type CoreModuleOptions } from './core.module';
 
 export { coreEntities } from './core-entities';
 export * from './http/create-app';
+export * from './markdown/markdown';
+export * from './database/sql-counter';

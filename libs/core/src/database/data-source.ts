@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type EntityManager, type MixedList } from 'typeorm';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { SqlStatementCounter } from './sql-counter';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function>;
@@ -25,7 +26,8 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     synchronize: false,
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    logging: false,
+    logging: ['query'],
+    logger: new SqlStatementCounter(),
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: settings.applicationName ?? 'resocc-api',
     extra: {

@@ -172,6 +172,77 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'candidat@pending.example', displayName: 'Inès Candidate', organisation: 'pending', roles: [] },
 ];
 
+/** Authors of the other organisations' demo content (same password, not advertised). */
+export const DEMO_CONTENT_AUTHORS: readonly DemoUser[] = [
+  {
+    email: 'achats@region.example',
+    displayName: 'Direction des achats — Région',
+    organisation: 'region',
+    roles: [],
+  },
+  {
+    email: 'achats@herault.example',
+    displayName: 'Service commande publique — Hérault',
+    organisation: 'herault',
+    roles: [],
+  },
+  {
+    email: 'achats@gard.example',
+    displayName: 'Service des marchés — Gard',
+    organisation: 'gard',
+    roles: [],
+  },
+  { email: 'achats@chu.example', displayName: 'Direction des achats — CHU', organisation: 'chu', roles: [] },
+  {
+    email: 'achats@universite.example',
+    displayName: 'Service achats — Université',
+    organisation: 'universite',
+    roles: [],
+  },
+  {
+    email: 'achats@prefecture.example',
+    displayName: 'Plateforme régionale des achats de l’État',
+    organisation: 'prefecture',
+    roles: [],
+  },
+  {
+    email: 'achats@nimes.example',
+    displayName: 'Commande publique — Nîmes',
+    organisation: 'nimes',
+    roles: [],
+  },
+  {
+    email: 'contact@siae.example',
+    displayName: 'Équipe Tremplin Insertion',
+    organisation: 'siae',
+    roles: [],
+  },
+  {
+    email: 'contact@aci.example',
+    displayName: 'Équipe Jardins du Lauragais',
+    organisation: 'aci',
+    roles: [],
+  },
+  {
+    email: 'contact@esat.example',
+    displayName: 'Équipe ESAT Les Ateliers du Tarn',
+    organisation: 'esat',
+    roles: [],
+  },
+  {
+    email: 'contact@scop.example',
+    displayName: 'Équipe Numérique Solidaire',
+    organisation: 'scop',
+    roles: [],
+  },
+  {
+    email: 'contact@recyclerie.example',
+    displayName: 'Équipe Recyclerie du Gers',
+    organisation: 'recyclerie',
+    roles: [],
+  },
+];
+
 /** Registers the demo organisations and accounts with the seed (once per database). */
 @Injectable()
 export class MembersSeed implements OnModuleInit {
@@ -201,7 +272,7 @@ export class MembersSeed implements OnModuleInit {
       ids.set(demo.key, saved.id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const demo of DEMO_USERS) {
+    for (const demo of [...DEMO_USERS, ...DEMO_CONTENT_AUTHORS]) {
       if (await manager.findOneBy(UserEntity, { email: demo.email })) continue;
       await manager.save(
         manager.create(UserEntity, {

@@ -45,7 +45,7 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -4,6 +4,7 @@ import { Initial1795969947413 } from './1795969947413-Initial';
 import { Themes1795969950000 } from './1795969950000-Themes';
 import { RateLimits1795970596247 } from './1795970596247-RateLimits';
 import { Members1795970743641 } from './1795970743641-Members';
+import { Content1795971399546 } from './1795971399546-Content';
 
 export const migrations = [
   Extensions1764400000000,
@@ -11,4 +12,5 @@ export const migrations = [
   Themes1795969950000,
   RateLimits1795970596247,
   Members1795970743641,
+  Content1795971399546,
 ];

@@ -1,0 +1,120 @@
+import { OrganisationEntity, UserEntity } from '@resocc/members';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Consideration, ContentStatus, ProcedureType, Visibility } from '../shared/enums';
+import { ClauseTemplateEntity } from '../templates/clause-template.entity';
+
+@Entity('experience_post')
+@Index('experience_post_feed_idx', ['status', 'publishedAt', 'id'])
+@Index('experience_post_organisation_idx', ['organisationId', 'createdAt'])
+@Index('experience_post_author_idx', ['authorId'])
+export class ExperiencePostEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  summary!: string;
+
+  /** Markdown as written. */
+  @Column({ type: 'text' })
+  body!: string;
+
+  /** Rendered and sanitised at write time. */
+  @Column({ type: 'text' })
+  bodyHtml!: string;
+
+  /** Theme slugs. */
+  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  themes!: string[];
+
+  @Column({
+    type: 'enum',
+    enum: Consideration,
+    enumName: 'consideration',
+    array: true,
+    default: () => "'{}'",
+  })
+  considerations!: Consideration[];
+
+  @Column({ type: 'enum', enum: ProcedureType, enumName: 'procedure_type', nullable: true })
+  procedureType!: ProcedureType | null;
+
+  /** 8-digit CPV codes. */
+  @Column({ type: 'char', length: 8, array: true, default: () => "'{}'" })
+  cpvCodes!: string[];
+
+  @Column({ type: 'int', nullable: true })
+  contractYear!: number | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  departmentCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcomes!: string | null;
+
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
+  visibility!: Visibility;
+
+  @Column({ type: 'enum', enum: ContentStatus, enumName: 'content_status', default: ContentStatus.DRAFT })
+  status!: ContentStatus;
+
+  @Column({ type: 'uuid' })
+  authorId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: UserEntity;
+
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
+
+  /** Optimistic locking: updates pass the version they read. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  publishedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** Evidence: the clause templates a purchase used, in the author's order. */
+@Entity('experience_post_template')
+@Index('experience_post_template_template_idx', ['templateId'])
+export class ExperiencePostTemplateEntity {
+  @Column({ type: 'uuid', primary: true })
+  postId!: string;
+
+  @ManyToOne(() => ExperiencePostEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'post_id' })
+  post?: ExperiencePostEntity;
+
+  @Column({ type: 'uuid', primary: true })
+  templateId!: string;
+
+  @ManyToOne(() => ClauseTemplateEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'template_id' })
+  template?: ClauseTemplateEntity;
+
+  @Column({ type: 'int' })
+  position!: number;
+}

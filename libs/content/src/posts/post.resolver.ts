@@ -1,0 +1,159 @@
+import { type OnModuleInit } from '@nestjs/common';
+import {
+  Args,
+  ArgsType,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import {
+  Ctx,
+  type GraphQLContext,
+  NodeRegistry,
+  PaginationArgs,
+  Public,
+  RequireRoles,
+  Role,
+  pageRequest,
+  parseGlobalId,
+  toConnection,
+} from '@resocc/core';
+import { MembersPresenter, OrganisationType, UserType } from '@resocc/members';
+import { ContentLoaders } from '../shared/content-loaders';
+import { cursorOf } from '../shared/content-list';
+import { ContentStatus } from '../shared/enums';
+import { ClauseTemplateType } from '../templates/dto/clause-template.type';
+import { ThemeType } from '../themes/dto/theme.type';
+import { ExperiencePostInput } from './dto/experience-post.input';
+import { ExperiencePostConnection, ExperiencePostType } from './dto/experience-post.type';
+import type { ExperiencePostEntity } from './experience-post.entity';
+import { PostService } from './post.service';
+
+@ArgsType()
+class ExperiencePostsArgs extends PaginationArgs {
+  @Field(() => [String], { nullable: true, description: 'theme slugs: posts with any of them' })
+  themes?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  departmentCode?: string | null;
+
+  @Field(() => ContentStatus, { nullable: true, description: 'only among the statuses the viewer may see' })
+  status?: ContentStatus | null;
+}
+
+const id = (value: string, field = 'id'): string => parseGlobalId(value, ['ExperiencePost'], field).id;
+
+@Resolver(() => ExperiencePostType)
+export class PostResolver implements OnModuleInit {
+  constructor(
+    private readonly posts: PostService,
+    private readonly loaders: ContentLoaders,
+    private readonly members: MembersPresenter,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('ExperiencePost', async (ids, ctx) =>
+      (await this.posts.visibleByIds(ctx.viewer, ids)).map((p) => (p ? ExperiencePostType.from(p) : null)),
+    );
+  }
+
+  static connection(rows: ExperiencePostEntity[], page: ReturnType<typeof pageRequest>, total: number) {
+    return toConnection(rows, page, cursorOf, (p) => ExperiencePostType.from(p), total);
+  }
+
+  @Public()
+  @Query(() => ExperiencePostConnection, {
+    description: 'Experience posts the viewer may see, newest published first.',
+  })
+  async experiencePosts(@Args() args: ExperiencePostsArgs, @Ctx() ctx: GraphQLContext) {
+    const page = pageRequest(args, 2);
+    const { rows, total } = await this.posts.list(ctx.viewer, args, page);
+    return PostResolver.connection(rows, page, total);
+  }
+
+  @ResolveField(() => [ThemeType])
+  themes(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<ThemeType[]> {
+    return this.loaders.themes(ctx, post.themeSlugs);
+  }
+
+  @ResolveField(() => UserType)
+  author(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+    return this.members.author(ctx, post.authorId);
+  }
+
+  @ResolveField(() => OrganisationType)
+  organisation(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<OrganisationType> {
+    return this.members.organisationOf(ctx, post.organisationId);
+  }
+
+  @ResolveField(() => [ClauseTemplateType], {
+    description: 'templates this purchase used (those the viewer may see)',
+  })
+  async clauseTemplates(
+    @Parent() post: ExperiencePostType,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ClauseTemplateType[]> {
+    const loader = ctx.loaders.get<string, ClauseTemplateType[]>(
+      'content:templates-of-post',
+      async (postIds) =>
+        (await this.posts.templatesOf(ctx.viewer, postIds)).map((list) =>
+          list.map((t) => ClauseTemplateType.from(t)),
+        ),
+    );
+    return loader.load(post.localId);
+  }
+
+  @RequireRoles(Role.MEMBER)
+  @Mutation(() => ExperiencePostType, { description: 'MEMBER; starts as DRAFT' })
+  async createExperiencePost(@Args('input') input: ExperiencePostInput, @Ctx() ctx: GraphQLContext) {
+    return ExperiencePostType.from(await this.posts.create(ctx.viewer, input));
+  }
+
+  @RequireRoles(Role.MEMBER)
+  @Mutation(() => ExperiencePostType, { description: 'CONFLICT on a stale version' })
+  async updateExperiencePost(
+    @Args('id', { type: () => ID }) postId: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: ExperiencePostInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ExperiencePostType.from(await this.posts.update(ctx.viewer, id(postId), expectedVersion, input));
+  }
+
+  @RequireRoles(Role.MEMBER)
+  @Mutation(() => ExperiencePostType, {
+    description: 'DRAFT or CHANGES_REQUESTED -> IN_REVIEW (PUBLISHED when trusted)',
+  })
+  async submitExperiencePost(@Args('id', { type: () => ID }) postId: string, @Ctx() ctx: GraphQLContext) {
+    return ExperiencePostType.from(await this.posts.submit(ctx.viewer, id(postId)));
+  }
+
+  @RequireRoles(Role.MEMBER)
+  @Mutation(() => ExperiencePostType)
+  async archiveExperiencePost(@Args('id', { type: () => ID }) postId: string, @Ctx() ctx: GraphQLContext) {
+    return ExperiencePostType.from(await this.posts.archive(ctx.viewer, id(postId)));
+  }
+}
+
+/** Organisation.experiencePosts: the organisation's posts the viewer may see. */
+@Resolver(() => OrganisationType)
+export class OrganisationPostsResolver {
+  constructor(private readonly posts: PostService) {}
+
+  @ResolveField(() => ExperiencePostConnection)
+  async experiencePosts(
+    @Parent() organisation: OrganisationType,
+    @Args() args: PaginationArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const page = pageRequest(args, 2);
+    const { rows, total } = await this.posts.byOrganisation(ctx.viewer, organisation.localId, page);
+    return PostResolver.connection(rows, page, total);
+  }
+}

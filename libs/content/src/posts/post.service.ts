@@ -1,0 +1,289 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  BadUserInputError,
+  ConflictError,
+  DATA_SOURCE,
+  FieldErrors,
+  type PageRequest,
+  TransactionRunner,
+  type Viewer,
+  fromGlobalId,
+  renderMarkdown,
+} from '@resocc/core';
+import { MembershipService } from '@resocc/members';
+import { SearchOutbox } from '@resocc/search';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { assertOwnOrganisation, assertVisible } from '../shared/content-access';
+import { type SqlFilter, listVisible } from '../shared/content-list';
+import { ContentStatus } from '../shared/enums';
+import {
+  LIMITS,
+  cleanLine,
+  considerations,
+  contractYear,
+  cpvCodes,
+  departmentCode,
+  optionalText,
+  requiredText,
+  themeSlugs,
+} from '../shared/validation';
+import { canSeeContent, visibilitySql } from '../shared/visibility';
+import { ClauseTemplateEntity } from '../templates/clause-template.entity';
+import { ThemeService } from '../themes/theme.service';
+import { ContentTransition, EDITABLE_STATUSES, STATUS_LABELS } from '../workflow/content-state-machine';
+import { ContentWorkflowService } from '../workflow/content-workflow.service';
+import type { ExperiencePostInput } from './dto/experience-post.input';
+import { ExperiencePostEntity, ExperiencePostTemplateEntity } from './experience-post.entity';
+
+export interface PostListArgs {
+  themes?: string[] | null;
+  departmentCode?: string | null;
+  status?: ContentStatus | null;
+}
+
+type ValidPost = Omit<
+  ExperiencePostEntity,
+  'id' | 'status' | 'authorId' | 'organisationId' | 'version' | 'publishedAt' | 'createdAt' | 'updatedAt'
+> & { templateIds: string[] };
+
+/** Experience posts: writing, the author's side of the workflow, lists and evidence. */
+@Injectable()
+export class PostService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly themes: ThemeService,
+    private readonly membership: MembershipService,
+    private readonly workflow: ContentWorkflowService,
+    private readonly outbox: SearchOutbox,
+  ) {}
+
+  private async validate(viewer: Viewer, input: ExperiencePostInput): Promise<ValidPost> {
+    const errors = new FieldErrors();
+    const p = 'input';
+    const title = cleanLine(requiredText(input.title, `${p}.title`, LIMITS.title, errors, 'Le titre'));
+    const summary = requiredText(input.summary, `${p}.summary`, LIMITS.summary, errors, 'Le résumé');
+    const body = requiredText(input.body, `${p}.body`, LIMITS.body, errors, 'Le texte');
+    const themes = themeSlugs(input.themes, `${p}.themes`, await this.themes.knownSlugs(), errors);
+    const outcomes = optionalText(input.outcomes, `${p}.outcomes`, LIMITS.outcomes, errors, 'Les résultats');
+    const valid: ValidPost = {
+      title,
+      summary,
+      body,
+      bodyHtml: '',
+      themes,
+      considerations: considerations(input.considerations, `${p}.considerations`, errors),
+      procedureType: input.procedureType ?? null,
+      cpvCodes: cpvCodes(input.cpvCodes, `${p}.cpvCodes`, errors),
+      contractYear: contractYear(input.contractYear, `${p}.contractYear`, errors),
+      departmentCode: departmentCode(input.departmentCode, `${p}.departmentCode`, errors),
+      outcomes,
+      visibility: input.visibility,
+      templateIds: await this.validateTemplateIds(
+        viewer,
+        input.clauseTemplateIds ?? [],
+        `${p}.clauseTemplateIds`,
+        errors,
+      ),
+    };
+    errors.throwIfAny();
+    valid.bodyHtml = renderMarkdown(body);
+    return valid;
+  }
+
+  /** Cited templates must exist and be visible to the author; unknown and invisible read the same. */
+  private async validateTemplateIds(
+    viewer: Viewer,
+    globalIds: readonly string[],
+    path: string,
+    errors: FieldErrors,
+  ): Promise<string[]> {
+    if (
+      !errors.check(globalIds.length <= LIMITS.templateIds, path, `${LIMITS.templateIds} modèles au maximum.`)
+    )
+      return [];
+    const ids: (string | null)[] = globalIds.map((gid) => {
+      const decoded = fromGlobalId(gid);
+      return decoded?.type === 'ClauseTemplate' ? decoded.id : null;
+    });
+    const found = await this.dataSource
+      .getRepository(ClauseTemplateEntity)
+      .findBy({ id: In(ids.filter((id): id is string => id !== null)) });
+    const visible = new Set(found.filter((t) => canSeeContent(viewer, t)).map((t) => t.id));
+    const result: string[] = [];
+    ids.forEach((id, i) => {
+      if (
+        errors.check(id !== null && visible.has(id), `${path}.${i}`, 'Modèle de clause introuvable.') &&
+        !result.includes(id as string)
+      ) {
+        result.push(id as string);
+      }
+    });
+    return result;
+  }
+
+  private async replaceTemplates(
+    manager: EntityManager,
+    postId: string,
+    templateIds: readonly string[],
+  ): Promise<void> {
+    await manager.delete(ExperiencePostTemplateEntity, { postId });
+    if (templateIds.length > 0) {
+      await manager.insert(
+        ExperiencePostTemplateEntity,
+        templateIds.map((templateId, position) => ({ postId, templateId, position })),
+      );
+    }
+  }
+
+  async create(viewer: Viewer, input: ExperiencePostInput): Promise<ExperiencePostEntity> {
+    const { templateIds, ...valid } = await this.validate(viewer, input);
+    return this.tx.run(async (m) => {
+      const post = await m.save(
+        m.create(ExperiencePostEntity, {
+          ...valid,
+          status: ContentStatus.DRAFT,
+          authorId: viewer.userId as string,
+          organisationId: viewer.organisationId as string,
+        }),
+      );
+      await this.replaceTemplates(m, post.id, templateIds);
+      await this.outbox.record(m, 'EXPERIENCE_POST', [post.id]);
+      return post;
+    });
+  }
+
+  async update(
+    viewer: Viewer,
+    id: string,
+    expectedVersion: number,
+    input: ExperiencePostInput,
+  ): Promise<ExperiencePostEntity> {
+    const { templateIds, ...valid } = await this.validate(viewer, input);
+    return this.tx.run(async (m) => {
+      const post = assertOwnOrganisation(
+        viewer,
+        await m.findOne(ExperiencePostEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+      );
+      if (post.version !== expectedVersion) {
+        throw new ConflictError(
+          `Ce retour d'expérience a été modifié entre-temps (version ${post.version}, vous aviez la version ${expectedVersion}) : rechargez-le avant de l'enregistrer.`,
+        );
+      }
+      if (!EDITABLE_STATUSES.includes(post.status)) {
+        throw BadUserInputError.field(
+          'id',
+          `Modification impossible : le contenu est au statut ${post.status} (${STATUS_LABELS[post.status]}).`,
+        );
+      }
+      const [organisation] = await this.membership.byIds([post.organisationId]);
+      Object.assign(post, valid, { version: post.version + 1 });
+      const saved = await m.save(post);
+      await this.replaceTemplates(m, post.id, templateIds);
+      if (saved.status === ContentStatus.PUBLISHED && !organisation?.trusted) {
+        const { item } = await this.workflow.apply(
+          m,
+          { type: 'ExperiencePost', id },
+          ContentTransition.EDIT_PUBLISHED,
+          viewer.userId,
+          'id',
+          saved,
+        );
+        return item as ExperiencePostEntity;
+      }
+      await this.outbox.record(m, 'EXPERIENCE_POST', [post.id]);
+      return saved;
+    });
+  }
+
+  /** DRAFT or CHANGES_REQUESTED to IN_REVIEW, or straight to PUBLISHED for a trusted organisation. */
+  async submit(viewer: Viewer, id: string): Promise<ExperiencePostEntity> {
+    return this.tx.run(async (m) => {
+      const ref = { type: 'ExperiencePost', id } as const;
+      const post = assertOwnOrganisation(
+        viewer,
+        (await this.workflow.lock(m, ref)) as ExperiencePostEntity | null,
+      );
+      const [organisation] = await this.membership.byIds([post.organisationId]);
+      const action = organisation?.trusted ? ContentTransition.PUBLISH_TRUSTED : ContentTransition.SUBMIT;
+      return (await this.workflow.apply(m, ref, action, viewer.userId, 'id', post))
+        .item as ExperiencePostEntity;
+    });
+  }
+
+  async archive(viewer: Viewer, id: string): Promise<ExperiencePostEntity> {
+    return this.tx.run(async (m) => {
+      const ref = { type: 'ExperiencePost', id } as const;
+      const post = assertOwnOrganisation(
+        viewer,
+        (await this.workflow.lock(m, ref)) as ExperiencePostEntity | null,
+      );
+      return (await this.workflow.apply(m, ref, ContentTransition.ARCHIVE, viewer.userId, 'id', post))
+        .item as ExperiencePostEntity;
+    });
+  }
+
+  async get(viewer: Viewer, id: string): Promise<ExperiencePostEntity> {
+    return assertVisible(viewer, await this.dataSource.getRepository(ExperiencePostEntity).findOneBy({ id }));
+  }
+
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<(ExperiencePostEntity | null)[]> {
+    const rows = await this.dataSource.getRepository(ExperiencePostEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row && canSeeContent(viewer, row) ? row : null;
+    });
+  }
+
+  list(viewer: Viewer, args: PostListArgs, page: PageRequest, extra: SqlFilter[] = []) {
+    const filters: SqlFilter[] = [...extra];
+    if (args.themes && args.themes.length > 0)
+      filters.push({ sql: 'c.themes && CAST(:themes AS varchar[])', params: { themes: args.themes } });
+    if (args.departmentCode)
+      filters.push({
+        sql: 'c.department_code = :departmentCode',
+        params: { departmentCode: args.departmentCode.toUpperCase() },
+      });
+    if (args.status) filters.push({ sql: 'c.status = :status', params: { status: args.status } });
+    return listVisible(this.dataSource, ExperiencePostEntity, 'experience_post', viewer, filters, page);
+  }
+
+  byOrganisation(viewer: Viewer, organisationId: string, page: PageRequest) {
+    return this.list(viewer, {}, page, [
+      { sql: 'c.organisation_id = :ownerId', params: { ownerId: organisationId } },
+    ]);
+  }
+
+  /** Published posts that used a template, as the viewer may see them. */
+  usingTemplate(viewer: Viewer, templateId: string, page: PageRequest) {
+    return this.list(viewer, {}, page, [
+      { sql: "c.status = 'PUBLISHED'", params: {} },
+      {
+        sql: 'EXISTS (SELECT 1 FROM experience_post_template ept WHERE ept.post_id = c.id AND ept.template_id = :usedTemplateId)',
+        params: { usedTemplateId: templateId },
+      },
+    ]);
+  }
+
+  /** The templates each post cites, in order, that the viewer may see: one statement for any number of posts. */
+  async templatesOf(viewer: Viewer, postIds: readonly string[]): Promise<ClauseTemplateEntity[][]> {
+    const visibility = visibilitySql(viewer, 't');
+    const rows = await this.dataSource
+      .getRepository(ClauseTemplateEntity)
+      .createQueryBuilder('t')
+      .innerJoin(ExperiencePostTemplateEntity, 'ept', 'ept.template_id = t.id')
+      .addSelect(['ept.post_id AS ept_post_id', 'ept.position AS ept_position'])
+      .where('ept.post_id IN (:...postIds)', { postIds })
+      .andWhere(visibility.sql, visibility.params)
+      .orderBy('ept.position', 'ASC')
+      .getRawAndEntities<{ ept_post_id: string; t_id: string }>();
+    const byPost = new Map<string, ClauseTemplateEntity[]>(postIds.map((id) => [id, []]));
+    const entityById = new Map(rows.entities.map((e) => [e.id, e]));
+    for (const raw of rows.raw) {
+      const entity = entityById.get(raw.t_id);
+      if (entity) byPost.get(raw.ept_post_id)?.push(entity);
+    }
+    return postIds.map((id) => byPost.get(id) ?? []);
+  }
+}

@@ -1,0 +1,70 @@
+import type { PageRequest, Viewer } from '@resocc/core';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { visibilitySql } from './visibility';
+
+/** A WHERE fragment over the list's alias, with its named parameters. */
+export interface SqlFilter {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Sort key of every content list: newest published first, then newest created. */
+export const SORT_KEY = (alias: string): string => `COALESCE(${alias}.published_at, ${alias}.created_at)`;
+
+/**
+ * One page of posts or templates the viewer may see, newest published first, with the
+ * total of the filter, in ONE statement (the total is a correlated sub-select).
+ */
+export async function listVisible<
+  T extends ObjectLiteral & { id: string; publishedAt: Date | null; createdAt: Date },
+>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  table: string,
+  viewer: Viewer,
+  filters: SqlFilter[],
+  page: PageRequest,
+): Promise<{ rows: T[]; total: number }> {
+  const where = (alias: string): SqlFilter => {
+    const visibility = visibilitySql(viewer, alias);
+    const parts = [visibility.sql, ...filters.map((f) => f.sql.replace(/\bc\./g, `${alias}.`))];
+    return {
+      sql: parts.join(' AND '),
+      params: Object.assign({}, visibility.params, ...filters.map((f) => f.params)),
+    };
+  };
+  const main = where('c');
+  const counted = where('cc');
+  const qb: SelectQueryBuilder<T> = dataSource
+    .getRepository(entity)
+    .createQueryBuilder('c')
+    .addSelect(`(SELECT count(*) FROM ${table} cc WHERE ${counted.sql})`, 'total')
+    .where(main.sql, { ...main.params, ...counted.params });
+  if (page.after) {
+    qb.andWhere(`(${SORT_KEY('c')}, c.id) < (:afterSort, :afterId)`, {
+      afterSort: new Date(String(page.after[0])),
+      afterId: String(page.after[1]),
+    });
+  }
+  qb.orderBy(SORT_KEY('c'), 'DESC')
+    .addOrderBy('c.id', 'DESC')
+    .limit(page.limit + 1);
+  const { entities, raw } = await qb.getRawAndEntities<{ total: string }>();
+  // An empty page still needs the total: it is the only case with no row to carry it.
+  const total =
+    raw.length > 0 ? Number(raw[0].total) : page.after ? await countOnly(dataSource, table, counted) : 0;
+  return { rows: entities, total };
+}
+
+async function countOnly(dataSource: DataSource, table: string, filter: SqlFilter): Promise<number> {
+  const [query, params] = dataSource.driver.escapeQueryWithParameters(
+    `SELECT count(*) AS n FROM ${table} cc WHERE ${filter.sql}`,
+    filter.params,
+  );
+  const rows: { n: string }[] = await dataSource.query(query, params);
+  return Number(rows[0].n);
+}
+
+export function cursorOf(row: { publishedAt: Date | null; createdAt: Date; id: string }): [string, string] {
+  return [(row.publishedAt ?? row.createdAt).toISOString(), row.id];
+}

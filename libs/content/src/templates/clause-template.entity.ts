@@ -1,0 +1,133 @@
+import { OrganisationEntity, UserEntity } from '@resocc/members';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ClauseKind, Consideration, ContentStatus, VariableType, Visibility } from '../shared/enums';
+
+export interface TemplateVariable {
+  name: string;
+  label: string;
+  type: VariableType;
+  required: boolean;
+  options: string[] | null;
+}
+
+@Entity('clause_template')
+@Index('clause_template_feed_idx', ['status', 'publishedAt', 'id'])
+@Index('clause_template_organisation_idx', ['organisationId', 'createdAt'])
+@Index('clause_template_author_idx', ['authorId'])
+export class ClauseTemplateEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  summary!: string;
+
+  @Column({ type: 'enum', enum: ClauseKind, enumName: 'clause_kind' })
+  kind!: ClauseKind;
+
+  @Column({
+    type: 'enum',
+    enum: Consideration,
+    enumName: 'consideration',
+    array: true,
+    default: () => "'{}'",
+  })
+  considerations!: Consideration[];
+
+  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  themes!: string[];
+
+  @Column({ type: 'varchar', length: 200, array: true, default: () => "'{}'" })
+  legalReferences!: string[];
+
+  /** Current revision's body, with {{variable}} placeholders (copied from the revision). */
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'jsonb' })
+  variables!: TemplateVariable[];
+
+  @Column({ type: 'int', default: 1 })
+  revision!: number;
+
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
+  visibility!: Visibility;
+
+  @Column({ type: 'enum', enum: ContentStatus, enumName: 'content_status', default: ContentStatus.DRAFT })
+  status!: ContentStatus;
+
+  @Column({ type: 'uuid' })
+  authorId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: UserEntity;
+
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
+
+  /** Optimistic locking: updates pass the version they read. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  publishedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** One immutable revision of a template's body and variables (the database refuses UPDATE). */
+@Entity('clause_template_revision')
+@Index('clause_template_revision_key', ['templateId', 'revision'], { unique: true })
+export class ClauseTemplateRevisionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  templateId!: string;
+
+  @ManyToOne(() => ClauseTemplateEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'template_id' })
+  template?: ClauseTemplateEntity;
+
+  @Column({ type: 'int' })
+  revision!: number;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'jsonb' })
+  variables!: TemplateVariable[];
+
+  @Column({ type: 'text', nullable: true })
+  changeNote!: string | null;
+
+  @Column({ type: 'uuid' })
+  authorId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: UserEntity;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@resocc/core';
+import { SearchOutbox } from '@resocc/search';
+import type { EntityManager } from 'typeorm';
+import { ExperiencePostEntity } from '../posts/experience-post.entity';
+import { type ContentRef, type ContentType, SEARCH_TYPE } from '../shared/content-ref';
+import type { ContentStatus, Visibility } from '../shared/enums';
+import { ClauseTemplateEntity } from '../templates/clause-template.entity';
+import { ContentEvents } from './content-events';
+import { type ContentTransition, transition } from './content-state-machine';
+
+/** The fields every piece of content shares. */
+export interface ContentItem {
+  id: string;
+  title: string;
+  status: ContentStatus;
+  visibility: Visibility;
+  organisationId: string;
+  authorId: string;
+  version: number;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const ENTITY: Record<ContentType, typeof ExperiencePostEntity | typeof ClauseTemplateEntity> = {
+  ExperiencePost: ExperiencePostEntity,
+  ClauseTemplate: ClauseTemplateEntity,
+};
+
+export interface AppliedTransition {
+  item: ContentItem;
+  from: ContentStatus;
+  to: ContentStatus;
+}
+
+/**
+ * Moves posts and templates through the state machine, in the caller's transaction:
+ * locks the row, checks the transition, sets publishedAt on first publication, bumps the
+ * version, records the index event and tells the listeners.
+ */
+@Injectable()
+export class ContentWorkflowService {
+  constructor(
+    private readonly outbox: SearchOutbox,
+    private readonly events: ContentEvents,
+  ) {}
+
+  async lock(manager: EntityManager, ref: ContentRef): Promise<ContentItem | null> {
+    return manager.findOne<ContentItem>(ENTITY[ref.type], {
+      where: { id: ref.id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async apply(
+    manager: EntityManager,
+    ref: ContentRef,
+    action: ContentTransition,
+    actorUserId: string | null,
+    field = 'id',
+    locked?: ContentItem,
+  ): Promise<AppliedTransition> {
+    const item = locked ?? (await this.lock(manager, ref));
+    if (!item) throw new NotFoundError();
+    const result = transition(action, item.status, item.publishedAt !== null, field);
+    const now = new Date();
+    const changes: Partial<ContentItem> = { status: result.to, version: item.version + 1 };
+    if (result.firstPublication) changes.publishedAt = now;
+    await manager.update(ENTITY[ref.type], { id: item.id }, changes);
+    Object.assign(item, changes, { updatedAt: now });
+    await this.outbox.record(manager, SEARCH_TYPE[ref.type], [item.id]);
+    await this.events.statusChanged(
+      {
+        type: ref.type,
+        id: item.id,
+        title: item.title,
+        from: result.from,
+        to: result.to,
+        transition: action,
+        actorUserId,
+        authorId: item.authorId,
+        organisationId: item.organisationId,
+      },
+      manager,
+    );
+    return { item, from: result.from, to: result.to };
+  }
+}

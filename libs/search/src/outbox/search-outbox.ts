@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type SearchDocumentType, SearchOutboxEntity } from './search-outbox.entity';
+
+/** Records, inside the caller's transaction, that a document must be rebuilt in the index. */
+@Injectable()
+export class SearchOutbox {
+  async record(
+    manager: EntityManager,
+    documentType: SearchDocumentType,
+    documentIds: readonly string[],
+  ): Promise<void> {
+    if (documentIds.length === 0) return;
+    await manager.insert(
+      SearchOutboxEntity,
+      documentIds.map((documentId) => ({ documentType, documentId })),
+    );
+  }
+}
