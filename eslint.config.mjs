@@ -69,7 +69,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/testing/**/*.ts', 'tools/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.spec.ts', '**/testing/**/*.ts', '**/testing.ts', 'tools/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     plugins: { jest: jestPlugin },
     rules: {
       ...jestPlugin.configs['flat/recommended'].rules,

@@ -25,7 +25,7 @@ module.exports = function preset(projectRoot, name) {
       '/node_modules/(?!(@nestjs|meilisearch|@apollo/server|uuid|file-type|@as-integrations)/)',
     ],
     moduleNameMapper: {
-      '^@resocc/core/testing$': path.join(__dirname, 'libs/core/src/testing/index.ts'),
+      '^@resocc/(core|members|content|moderation|search)/testing$': path.join(__dirname, 'libs/$1/src/testing'),
       '^@resocc/(core|members|content|moderation|search)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     },
     globalSetup: path.join(__dirname, 'tools/jest/global-setup.ts'),

@@ -1,4 +1,5 @@
 // Test helpers of the members module (not part of its public face).
+import type { DynamicModule, Type } from '@nestjs/common';
 import { DATA_SOURCE, SeedRegistry } from '@resocc/core';
 import { createTestApp, graphqlTestModule, type TestApp, type TestAppOptions } from '@resocc/core/testing';
 import type { DataSource } from 'typeorm';
@@ -8,9 +9,17 @@ import { MembersModule } from './members.module';
 import { DEMO_PASSWORD } from './seed/members.seed';
 
 /** Members module over HTTP, on a fresh database seeded with the demo organisations and accounts. */
-export async function createMembersTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+export async function createMembersTestApp(
+  options: TestAppOptions = {},
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  extra: { imports?: (Type<unknown> | DynamicModule)[]; entities?: Function[] } = {},
+): Promise<TestApp> {
   const t = await createTestApp(
-    graphqlTestModule({ imports: [MembersModule], viewerResolver: AuthService, entities: membersEntities }),
+    graphqlTestModule({
+      imports: [MembersModule, ...(extra.imports ?? [])],
+      viewerResolver: AuthService,
+      entities: [...membersEntities, ...(extra.entities ?? [])],
+    }),
     options,
   );
   await t.app.get(SeedRegistry).seed(t.app.get<DataSource>(DATA_SOURCE));

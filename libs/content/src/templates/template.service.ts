@@ -56,6 +56,11 @@ interface ValidTemplate {
 
 const INITIAL_NOTE = 'Version initiale';
 
+/** Variables compared by value (jsonb does not keep key order). */
+function canonical(variables: readonly TemplateVariable[]): string {
+  return JSON.stringify(variables.map((v) => [v.name, v.label, v.type, v.required, v.options ?? null]));
+}
+
 /** Clause templates: writing with immutable revisions, the author's workflow, lists, rendering. */
 @Injectable()
 export class TemplateService {
@@ -158,7 +163,7 @@ export class TemplateService {
       }
       const textChanged =
         cleanMultiline(template.body) !== valid.body ||
-        JSON.stringify(template.variables) !== JSON.stringify(valid.variables);
+        canonical(template.variables) !== canonical(valid.variables);
       Object.assign(template, valid, { version: template.version + 1 });
       if (textChanged) {
         template.revision += 1;
