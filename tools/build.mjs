@@ -26,7 +26,12 @@ function* walk(dir) {
     if (statSync(path).isDirectory()) {
       if (entry === 'testing') continue;
       yield* walk(path);
-    } else if (entry.endsWith('.ts') && !entry.endsWith('.spec.ts') && !entry.endsWith('.d.ts') && entry !== 'testing.ts') {
+    } else if (
+      entry.endsWith('.ts') &&
+      !entry.endsWith('.spec.ts') &&
+      !entry.endsWith('.d.ts') &&
+      entry !== 'testing.ts'
+    ) {
       yield path;
     }
   }

@@ -4,6 +4,7 @@ import { SearchModule } from '@resocc/search';
 import { ContentPersonalData } from './content.personal-data';
 import { OrganisationPostsResolver, PostResolver } from './posts/post.resolver';
 import { PostService } from './posts/post.service';
+import { ContentSeed } from './seed/content.seed';
 import { ContentLoaders } from './shared/content-loaders';
 import { TemplateResolver, TemplateRevisionResolver } from './templates/template.resolver';
 import { TemplateService } from './templates/template.service';
@@ -28,6 +29,7 @@ import { ContentWorkflowService } from './workflow/content-workflow.service';
     TemplateResolver,
     TemplateRevisionResolver,
     ContentPersonalData,
+    ContentSeed,
   ],
   exports: [ThemeService, PostService, TemplateService, ContentWorkflowService, ContentEvents],
 })

@@ -8,11 +8,11 @@ import { membersEntities } from './index';
 import { MembersModule } from './members.module';
 import { DEMO_PASSWORD } from './seed/members.seed';
 
-/** Members module over HTTP, on a fresh database seeded with the demo organisations and accounts. */
+/** Members module (and `extra` modules) over HTTP, on a fresh database seeded with the demo organisations and accounts (or `extra.seeds`). */
 export async function createMembersTestApp(
   options: TestAppOptions = {},
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  extra: { imports?: (Type<unknown> | DynamicModule)[]; entities?: Function[] } = {},
+  extra: { imports?: (Type<unknown> | DynamicModule)[]; entities?: Function[]; seeds?: string[] } = {},
 ): Promise<TestApp> {
   const t = await createTestApp(
     graphqlTestModule({
@@ -22,7 +22,7 @@ export async function createMembersTestApp(
     }),
     options,
   );
-  await t.app.get(SeedRegistry).seed(t.app.get<DataSource>(DATA_SOURCE));
+  await t.app.get(SeedRegistry).seed(t.app.get<DataSource>(DATA_SOURCE), extra.seeds ?? ['members-demo']);
   return t;
 }
 

@@ -23,8 +23,10 @@ export class SeedRegistry {
   }
 
   /** Runs the steps that have not run yet, in one transaction (serialised across processes). Returns their names. */
-  async seed(dataSource: DataSource): Promise<string[]> {
-    const ordered = [...this.steps].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  async seed(dataSource: DataSource, only?: readonly string[]): Promise<string[]> {
+    const ordered = [...this.steps]
+      .filter((step) => !only || only.includes(step.name))
+      .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
     return dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['resocc:seed']);
       const ran: string[] = [];
