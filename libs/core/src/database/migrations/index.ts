@@ -5,6 +5,7 @@ import { Themes1795969950000 } from './1795969950000-Themes';
 import { RateLimits1795970596247 } from './1795970596247-RateLimits';
 import { Members1795970743641 } from './1795970743641-Members';
 import { Content1795971399546 } from './1795971399546-Content';
+import { SearchDocuments1795972000000 } from './1795972000000-SearchDocuments';
 
 export const migrations = [
   Extensions1764400000000,
@@ -13,4 +14,5 @@ export const migrations = [
   RateLimits1795970596247,
   Members1795970743641,
   Content1795971399546,
+  SearchDocuments1795972000000,
 ];
