@@ -4,6 +4,8 @@ import { SearchModule } from '@resocc/search';
 import { ContentPersonalData } from './content.personal-data';
 import { OrganisationPostsResolver, PostResolver } from './posts/post.resolver';
 import { PostService } from './posts/post.service';
+import { ContentDocuments } from './search/content-documents';
+import { SearchResolver } from './search/search.resolver';
 import { ContentSeed } from './seed/content.seed';
 import { ContentLoaders } from './shared/content-loaders';
 import { TemplateResolver, TemplateRevisionResolver } from './templates/template.resolver';
@@ -30,6 +32,8 @@ import { ContentWorkflowService } from './workflow/content-workflow.service';
     TemplateRevisionResolver,
     ContentPersonalData,
     ContentSeed,
+    ContentDocuments,
+    SearchResolver,
   ],
   exports: [ThemeService, PostService, TemplateService, ContentWorkflowService, ContentEvents],
 })

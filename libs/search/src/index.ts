@@ -2,7 +2,14 @@ import { SearchOutboxEntity } from './outbox/search-outbox.entity';
 
 export { SearchModule } from './search.module';
 export { SearchOutbox } from './outbox/search-outbox';
-export { SearchOutboxEntity, type SearchDocumentType } from './outbox/search-outbox.entity';
+export { SearchOutboxEntity } from './outbox/search-outbox.entity';
+export { SearchEngines } from './search-engines';
+export { SearchIndexer } from './indexer/search-indexer';
+export { SearchAdmin, type VerifyReport } from './indexer/search-admin';
+export { SearchDocumentSources, type DocumentSource } from './indexer/document-sources';
+export * from './engine/search-engine';
 
 /** Entities of the search module, for the data source. */
 export const searchEntities = [SearchOutboxEntity];
+export { MeilisearchEngine } from './engine/meilisearch.engine';
+export { PostgresSearchEngine } from './engine/postgres.engine';

@@ -1,5 +1,6 @@
 import { DATA_SOURCE, toGlobalId } from '@resocc/core';
 import { ADMIN, MEMBER, OTHER_MEMBER, PENDING_USER, login, type Session } from '@resocc/members/testing';
+import { SearchIndexer } from '@resocc/search';
 import type { DataSource } from 'typeorm';
 import { POST_FIELDS, type TestApp, createContentTestApp, validPost, validTemplate } from '../testing';
 
@@ -41,6 +42,8 @@ describe('experience posts', () => {
     other = await login(t, OTHER_MEMBER);
     admin = await login(t, ADMIN);
     dataSource = t.app.get<DataSource>(DATA_SOURCE);
+    // Keep outbox rows in place so the tests can see them (the indexer would drain them at once).
+    await t.app.get(SearchIndexer).onApplicationShutdown();
   });
   afterAll(() => t.close());
 

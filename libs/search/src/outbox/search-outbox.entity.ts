@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SearchDocumentType = 'EXPERIENCE_POST' | 'CLAUSE_TEMPLATE';
+import type { SearchDocumentType } from '../engine/search-engine';
 
 /**
  * Transactional outbox: a row written in the same transaction as any change that can

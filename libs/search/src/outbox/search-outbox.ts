@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type SearchDocumentType, SearchOutboxEntity } from './search-outbox.entity';
+import type { SearchDocumentType } from '../engine/search-engine';
+import { SearchOutboxEntity } from './search-outbox.entity';
 
 /** Records, inside the caller's transaction, that a document must be rebuilt in the index. */
 @Injectable()

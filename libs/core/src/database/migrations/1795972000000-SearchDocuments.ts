@@ -37,9 +37,13 @@ export class SearchDocuments1795972000000 implements MigrationInterface {
     )`);
     await queryRunner.query(`CREATE INDEX search_document_tsv_idx ON search_document USING gin (tsv)`);
     await queryRunner.query(`CREATE INDEX search_document_themes_idx ON search_document USING gin (themes)`);
-    await queryRunner.query(`CREATE INDEX search_document_filter_idx ON search_document (visibility, type, updated_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX search_document_filter_idx ON search_document (visibility, type, updated_at DESC)`,
+    );
     await queryRunner.query(`CREATE TABLE search_vocabulary (word text PRIMARY KEY)`);
-    await queryRunner.query(`CREATE INDEX search_vocabulary_trgm_idx ON search_vocabulary USING gin (word gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX search_vocabulary_trgm_idx ON search_vocabulary USING gin (word gin_trgm_ops)`,
+    );
     await queryRunner.query(`CREATE FUNCTION notify_search_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM pg_notify('search_outbox', '');

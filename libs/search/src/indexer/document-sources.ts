@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { SearchDocument, SearchDocumentType } from '../engine/search-engine';
+
+/** Where the indexer rebuilds documents from: the module that owns the content registers one per type. */
+export interface DocumentSource {
+  readonly type: SearchDocumentType;
+  /** Documents of the entities that must be in the index (PUBLISHED); absent ids leave the index. */
+  load(entityIds: readonly string[]): Promise<Map<string, SearchDocument>>;
+  /** Every document that must be in the index, in batches (reindex and verify). */
+  published(batchSize: number): AsyncIterable<SearchDocument[]>;
+}
+
+@Injectable()
+export class SearchDocumentSources {
+  private readonly sources = new Map<SearchDocumentType, DocumentSource>();
+
+  register(source: DocumentSource): void {
+    if (this.sources.has(source.type)) throw new Error(`Search source ${source.type} registered twice`);
+    this.sources.set(source.type, source);
+  }
+
+  get(type: SearchDocumentType): DocumentSource {
+    const source = this.sources.get(type);
+    if (!source) throw new Error(`No search source for ${type}`);
+    return source;
+  }
+
+  all(): DocumentSource[] {
+    return [...this.sources.values()];
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { SearchDocument, SearchEngine } from '../engine/search-engine';
+import { SearchEngines } from '../search-engines';
+import { SearchDocumentSources } from './document-sources';
+
+const BATCH = 1000;
+
+export interface VerifyReport {
+  engine: string;
+  /** Published in the database, absent from the index. */
+  missing: string[];
+  /** In the index with another updatedAt than the database. */
+  stale: string[];
+  /** In the index but not published in the database. */
+  extra: string[];
+}
+
+/** search:reindex and search:verify. */
+@Injectable()
+export class SearchAdmin {
+  constructor(
+    private readonly engines: SearchEngines,
+    private readonly sources: SearchDocumentSources,
+  ) {}
+
+  private async *published(): AsyncIterable<SearchDocument[]> {
+    for (const source of this.sources.all()) yield* source.published(BATCH);
+  }
+
+  /**
+   * Rebuilds every engine from the database. PostgreSQL: upsert everything, then remove
+   * what is no longer published. Meilisearch: a new index swapped in atomically. Search
+   * never goes empty meanwhile.
+   */
+  async reindex(): Promise<{ documents: number }> {
+    let documents = 0;
+    const keep = new Set<string>();
+    for await (const batch of this.published()) {
+      await this.engines.postgres.upsert(batch);
+      for (const d of batch) keep.add(d.key);
+      documents += batch.length;
+    }
+    const stale = (await this.engines.postgres.listKeys()).filter((k) => !keep.has(k.key)).map((k) => k.key);
+    await this.engines.postgres.delete(stale);
+    if (this.engines.meilisearch) {
+      await this.engines.meilisearch.reindexInto(this.published());
+      // Changes committed while the new index was being filled went to the old one: repair.
+      await this.repair(this.engines.meilisearch);
+    }
+    return { documents };
+  }
+
+  /** Brings one engine in line with the database: writes what is missing or stale, removes the rest. */
+  async repair(engine: SearchEngine): Promise<VerifyReport> {
+    const expected = new Map<string, string>();
+    for await (const batch of this.published()) for (const d of batch) expected.set(d.key, d.updatedAt);
+    const report = await this.compare(engine, expected);
+    const toWrite = [...report.missing, ...report.stale];
+    for (const source of this.sources.all()) {
+      const ids = toWrite
+        .filter((k) => k.startsWith(`${source.type}:`))
+        .map((k) => k.slice(source.type.length + 1));
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const documents = await source.load(ids.slice(i, i + BATCH));
+        await engine.upsert([...documents.values()]);
+      }
+    }
+    await engine.delete(report.extra);
+    return report;
+  }
+
+  async verify(): Promise<VerifyReport[]> {
+    const expected = new Map<string, string>();
+    for await (const batch of this.published()) for (const d of batch) expected.set(d.key, d.updatedAt);
+    const reports: VerifyReport[] = [];
+    for (const engine of this.engines.writers) reports.push(await this.compare(engine, expected));
+    return reports;
+  }
+
+  private async compare(engine: SearchEngine, expected: Map<string, string>): Promise<VerifyReport> {
+    const indexed = new Map((await engine.listKeys()).map((k) => [k.key, k.updatedAt]));
+    const report: VerifyReport = { engine: engine.name, missing: [], stale: [], extra: [] };
+    for (const [key, updatedAt] of expected) {
+      const found = indexed.get(key);
+      if (found === undefined) report.missing.push(key);
+      else if (new Date(found).getTime() !== new Date(updatedAt).getTime()) report.stale.push(key);
+    }
+    for (const key of indexed.keys()) if (!expected.has(key)) report.extra.push(key);
+    return report;
+  }
+}
