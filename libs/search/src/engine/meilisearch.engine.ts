@@ -115,15 +115,7 @@ function synonymsBothWays(): Record<string, string[]> {
 /** Index settings, applied before any document is added (and to the rebuild index). */
 export const MEILISEARCH_SETTINGS: Settings = {
   searchableAttributes: ['title', 'summary', 'body'],
-  filterableAttributes: [
-    'type',
-    'themes',
-    'considerations',
-    'kind',
-    'departmentCode',
-    'procedureType',
-    'visibility',
-  ],
+  filterableAttributes: [...FACET_NAMES, 'visibility'],
   sortableAttributes: ['updatedAt'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   stopWords: FRENCH_STOP_WORDS,
