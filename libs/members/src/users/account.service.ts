@@ -113,6 +113,17 @@ export class AccountService implements OnModuleInit {
     return this.users.findByIds(ids);
   }
 
+  /** Users who moderate now: MODERATOR or ADMIN granted, account not erased, organisation ACTIVE. */
+  async moderatorIds(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM user_account u JOIN organisation o ON o.id = u.organisation_id
+       WHERE u.granted_roles && ARRAY['MODERATOR', 'ADMIN']::text[] AND u.deleted_at IS NULL
+         AND o.membership_status = 'ACTIVE'
+       ORDER BY u.created_at`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   canSeeEmail(viewer: Viewer, user: UserEntity): boolean {
     return user.id === viewer.userId || hasRole(viewer, Role.ADMIN);
   }

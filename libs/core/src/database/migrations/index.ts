@@ -6,6 +6,7 @@ import { RateLimits1795970596247 } from './1795970596247-RateLimits';
 import { Members1795970743641 } from './1795970743641-Members';
 import { Content1795971399546 } from './1795971399546-Content';
 import { SearchDocuments1795972000000 } from './1795972000000-SearchDocuments';
+import { Moderation1795972511205 } from './1795972511205-Moderation';
 
 export const migrations = [
   Extensions1764400000000,
@@ -15,4 +16,5 @@ export const migrations = [
   Members1795970743641,
   Content1795971399546,
   SearchDocuments1795972000000,
+  Moderation1795972511205,
 ];

@@ -1,0 +1,49 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { PersonalDataRegistry } from '@resocc/core';
+import { EmailOutboxEntity, NotificationEntity, ReportEntity } from './moderation.entities';
+
+/**
+ * The moderation section of exportMyData: reports made and notifications received.
+ * Erasure removes notifications and queued e-mails; reports stay, and their reporter is
+ * the erased account, shown as "ancien membre".
+ */
+@Injectable()
+export class ModerationPersonalData implements OnModuleInit {
+  constructor(private readonly registry: PersonalDataRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: 'moderation',
+      order: 200,
+      export: async (userId, m) => {
+        const reports = await m.find(ReportEntity, {
+          where: { reporterId: userId },
+          order: { createdAt: 'ASC' },
+        });
+        const notifications = await m.find(NotificationEntity, {
+          where: { userId },
+          order: { createdAt: 'ASC' },
+        });
+        return {
+          reports: reports.map((r) => ({
+            target: `${r.targetType}:${r.targetId}`,
+            reason: r.reason,
+            comment: r.comment,
+            status: r.status,
+            createdAt: r.createdAt.toISOString(),
+          })),
+          notifications: notifications.map((n) => ({
+            kind: n.kind,
+            message: n.message,
+            read: n.readAt !== null,
+            createdAt: n.createdAt.toISOString(),
+          })),
+        };
+      },
+      erase: async (userId, m) => {
+        await m.delete(NotificationEntity, { userId });
+        await m.delete(EmailOutboxEntity, { userId });
+      },
+    });
+  }
+}
