@@ -24,6 +24,8 @@ export { ExperiencePostType, ExperiencePostConnection } from './posts/dto/experi
 export { ClauseTemplateType, ClauseTemplateConnection } from './templates/dto/clause-template.type';
 export { ExperiencePostEntity, ClauseTemplateEntity, ClauseTemplateRevisionEntity, ThemeEntity };
 
+import { searchEntities } from '@resocc/search';
+
 /** Entities of the content module, for the data source. */
 export const contentEntities = [
   ThemeEntity,
@@ -32,3 +34,6 @@ export const contentEntities = [
   ClauseTemplateEntity,
   ClauseTemplateRevisionEntity,
 ];
+
+/** The content module's entities with those of the modules it imports (search outbox). */
+export const contentModuleEntities = [...contentEntities, ...searchEntities];

@@ -1,7 +1,7 @@
 // Test helpers of the content module (not part of its public face).
 import type { TestApp, TestAppOptions } from '@resocc/core/testing';
 import { createMembersTestApp } from '@resocc/members/testing';
-import { searchEntities } from '@resocc/search';
+import { SearchIndexer, searchEntities } from '@resocc/search';
 import { ContentModule } from './content.module';
 import { contentEntities } from './index';
 
@@ -52,5 +52,10 @@ export const validTemplate = (overrides: Record<string, unknown> = {}): Record<s
   visibility: 'PUBLIC',
   ...overrides,
 });
+
+/** Waits until the search indexer has written every pending change. */
+export function waitForSearchIndex(t: TestApp): Promise<void> {
+  return t.app.get(SearchIndexer).drain();
+}
 
 export type { TestApp };

@@ -52,7 +52,9 @@ export class CollectionResolver implements OnModuleInit {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ModeratedContentValue[]> {
     const refs = await ctx.loaders
-      .get<string, CollectionItemRef[]>('moderation:collection-items', (ids) => this.collectionService.itemsOf(ids))
+      .get<string, CollectionItemRef[]>('moderation:collection-items', (ids) =>
+        this.collectionService.itemsOf(ids),
+      )
       .load(collection.localId);
     const items = await Promise.all(refs.map((ref) => this.targets.load(ctx, ref.targetType, ref.targetId)));
     return items.filter(

@@ -1,0 +1,457 @@
+import { validPost, waitForSearchIndex } from '@resocc/content/testing';
+import { DATA_SOURCE } from '@resocc/core';
+import type { TestApp } from '@resocc/core/testing';
+import {
+  ADMIN,
+  MEMBER,
+  MODERATOR,
+  OTHER_MEMBER,
+  PENDING_USER,
+  login,
+  type Session,
+} from '@resocc/members/testing';
+import type { DataSource } from 'typeorm';
+import { createModerationTestApp } from './testing';
+
+const CREATE = `mutation($input: ExperiencePostInput!) { createExperiencePost(input: $input) { id } }`;
+const SUBMIT = `mutation($id: ID!) { submitExperiencePost(id: $id) { status } }`;
+const MODERATE = `mutation($id: ID!, $action: ModerationAction!, $reason: String) {
+  moderateContent(targetId: $id, action: $action, reason: $reason) { id action reason fromStatus toStatus signature actor { displayName } target { ... on ExperiencePost { id status publishedAt } } }
+}`;
+const REPORT = `mutation($id: ID!, $reason: ReportReason!, $comment: String) { reportContent(targetId: $id, reason: $reason, comment: $comment) { id status reason reporter { displayName } target { ... on ExperiencePost { id status } } } }`;
+const QUEUE = `{ moderationQueue(first: 50) { totalCount edges { openReportCount enteredQueueAt submittedBy { displayName } node { __typename ... on ExperiencePost { id title status } } } } }`;
+const NOTIFICATIONS = `query($unread: Boolean) { notifications(first: 50, unreadOnly: $unread) { totalCount edges { node { id kind message read target { ... on ExperiencePost { id } } } } } }`;
+const STATUS = `query($id: ID!) { node(id: $id) { ... on ExperiencePost { status } } }`;
+
+type Notification = {
+  id: string;
+  kind: string;
+  message: string;
+  read: boolean;
+  target: { id: string } | null;
+};
+
+describe('moderation journeys', () => {
+  let t: TestApp;
+  let author: Session;
+  let moderator: Session;
+  let admin: Session;
+  let other: Session;
+  let dataSource: DataSource;
+
+  async function submitted(title: string): Promise<string> {
+    const created = await t.gql<{ createExperiencePost: { id: string } }>(
+      CREATE,
+      { input: validPost({ title }) },
+      { token: author.accessToken },
+    );
+    const id = created.data?.createExperiencePost.id as string;
+    const res = await t.gql<{ submitExperiencePost: { status: string } }>(
+      SUBMIT,
+      { id },
+      { token: author.accessToken },
+    );
+    expect(res.data?.submitExperiencePost.status).toBe('IN_REVIEW');
+    return id;
+  }
+
+  async function published(title: string): Promise<string> {
+    const id = await submitted(title);
+    const res = await t.gql(MODERATE, { id, action: 'APPROVE' }, { token: moderator.accessToken });
+    expect(res.errors).toBeUndefined();
+    return id;
+  }
+
+  const notificationsOf = async (session: Session, unread = false): Promise<Notification[]> =>
+    (
+      (
+        await t.gql<{ notifications: { edges: { node: Notification }[] } }>(
+          NOTIFICATIONS,
+          { unread },
+          { token: session.accessToken },
+        )
+      ).data?.notifications.edges ?? []
+    ).map((e) => e.node);
+  const statusOf = async (id: string, token = moderator.accessToken): Promise<string | undefined> =>
+    (await t.gql<{ node: { status: string } | null }>(STATUS, { id }, { token })).data?.node?.status;
+
+  beforeAll(async () => {
+    t = await createModerationTestApp();
+    dataSource = t.app.get<DataSource>(DATA_SOURCE);
+    author = await login(t, MEMBER);
+    moderator = await login(t, MODERATOR);
+    admin = await login(t, ADMIN);
+    other = await login(t, OTHER_MEMBER);
+  });
+  afterAll(() => t.close());
+
+  it('puts an untrusted member’s submission in the queue and tells the moderators', async () => {
+    const id = await submitted('Clause d’insertion dans le marché de voirie');
+    const queue = await t.gql<{
+      moderationQueue: {
+        edges: {
+          openReportCount: number;
+          submittedBy: { displayName: string };
+          node: { id: string; status: string };
+        }[];
+      };
+    }>(QUEUE, undefined, { token: moderator.accessToken });
+    const edge = queue.data?.moderationQueue.edges.find((e) => e.node.id === id);
+    expect(edge).toMatchObject({
+      openReportCount: 0,
+      submittedBy: { displayName: 'Claire Dupont' },
+      node: { status: 'IN_REVIEW' },
+    });
+    const heard = await notificationsOf(moderator);
+    expect(
+      heard.some((n) => n.kind === 'QUEUE_ITEM' && n.target?.id === id && n.message.includes('voirie')),
+    ).toBe(true);
+    expect((await t.gql(QUEUE)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(QUEUE, undefined, { token: author.accessToken })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('lists the queue oldest first', async () => {
+    const first = await submitted('Premier en file');
+    const second = await submitted('Second en file');
+    const queue = await t.gql<{ moderationQueue: { edges: { node: { id: string } }[] } }>(QUEUE, undefined, {
+      token: moderator.accessToken,
+    });
+    const ids = queue.data?.moderationQueue.edges.map((e) => e.node.id) ?? [];
+    expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
+  });
+
+  it('approves with no reason needed: published, author notified, decision logged and signed for the author', async () => {
+    const id = await submitted('Repas bio dans les crèches');
+    const res = await t.gql<{
+      moderateContent: {
+        action: string;
+        fromStatus: string;
+        toStatus: string;
+        actor: { displayName: string };
+        target: { status: string; publishedAt: string };
+      };
+    }>(MODERATE, { id, action: 'APPROVE' }, { token: moderator.accessToken });
+    expect(res.data?.moderateContent).toMatchObject({
+      action: 'APPROVE',
+      fromStatus: 'IN_REVIEW',
+      toStatus: 'PUBLISHED',
+      actor: { displayName: 'Samir Modération' },
+    });
+    expect(res.data?.moderateContent.target.publishedAt).not.toBeNull();
+    const told = await notificationsOf(author);
+    expect(told.find((n) => n.target?.id === id && n.kind === 'CONTENT_APPROVED')?.message).toContain(
+      "l'équipe de modération",
+    );
+
+    const log = await t.gql<{
+      moderationLog: { edges: { node: { action: string; actor: unknown; signature: string } }[] };
+    }>(
+      `query($id: ID) { moderationLog(targetId: $id) { edges { node { action actor { displayName } signature } } } }`,
+      { id },
+      { token: author.accessToken },
+    );
+    expect(log.data?.moderationLog.edges.map((e) => e.node)).toEqual([
+      { action: 'APPROVE', actor: null, signature: "l'équipe de modération" },
+    ]);
+    const othersLog = await t.gql<{ moderationLog: { totalCount: number } }>(
+      `query($id: ID) { moderationLog(targetId: $id) { totalCount } }`,
+      { id },
+      { token: other.accessToken },
+    );
+    expect(othersLog.data?.moderationLog.totalCount).toBe(0);
+  });
+
+  it('requires a reason for other decisions and names the status when a transition is impossible', async () => {
+    const id = await submitted('Sans motif');
+    const noReason = await t.gql(
+      MODERATE,
+      { id, action: 'REQUEST_CHANGES' },
+      { token: moderator.accessToken },
+    );
+    expect(noReason.errors?.[0].extensions?.fields).toEqual([
+      { path: 'reason', message: expect.any(String) },
+    ]);
+    await t.gql(
+      MODERATE,
+      { id, action: 'REQUEST_CHANGES', reason: 'Précisez le montant du marché.' },
+      { token: moderator.accessToken },
+    );
+    expect(await statusOf(id)).toBe('CHANGES_REQUESTED');
+    const told = await notificationsOf(author);
+    expect(told.find((n) => n.target?.id === id)?.message).toContain('Précisez le montant du marché.');
+    const impossible = await t.gql(MODERATE, { id, action: 'RESTORE' }, { token: moderator.accessToken });
+    expect(impossible.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'targetId', message: expect.stringContaining('CHANGES_REQUESTED') }],
+    });
+    const auto = await t.gql(
+      MODERATE,
+      { id, action: 'AUTO_HIDE', reason: 'essai' },
+      { token: moderator.accessToken },
+    );
+    expect(auto.errors?.[0].extensions?.fields?.[0].path).toBe('action');
+    const unknown = await t.gql(
+      MODERATE,
+      {
+        id: Buffer.from('ExperiencePost:00000000-0000-4000-8000-000000000042').toString('base64url'),
+        action: 'APPROVE',
+      },
+      { token: moderator.accessToken },
+    );
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await t.gql(MODERATE, { id, action: 'APPROVE' }, { token: author.accessToken })).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('hides content once three distinct members report it, then a moderator dismisses the reports and it comes back', async () => {
+    const id = await published('Gobelets réutilisables pour les fêtes de quartier');
+    await waitForSearchIndex(t);
+    const first = await t.gql(
+      REPORT,
+      { id, reason: 'INACCURATE', comment: 'Les quantités semblent fausses.' },
+      { token: other.accessToken },
+    );
+    expect(first.data?.['reportContent']).toMatchObject({
+      status: 'OPEN',
+      reporter: { displayName: 'Julien Martin' },
+    });
+    const again = await t.gql(REPORT, { id, reason: 'SPAM' }, { token: other.accessToken });
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await t.gql(REPORT, { id, reason: 'SPAM' })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const pending = await login(t, PENDING_USER);
+    expect(
+      (await t.gql(REPORT, { id, reason: 'SPAM' }, { token: pending.accessToken })).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+
+    await t.gql(REPORT, { id, reason: 'OFF_TOPIC' }, { token: admin.accessToken });
+    expect(await statusOf(id)).toBe('PUBLISHED');
+    await t.gql(REPORT, { id, reason: 'INACCURATE' }, { token: moderator.accessToken });
+    expect(await statusOf(id)).toBe('HIDDEN');
+
+    const log = await t.gql<{ moderationLog: { edges: { node: { action: string; actor: unknown } }[] } }>(
+      `query($id: ID) { moderationLog(targetId: $id) { edges { node { action actor { displayName } } } } }`,
+      { id },
+      { token: moderator.accessToken },
+    );
+    expect(log.data?.moderationLog.edges[0].node).toEqual({ action: 'AUTO_HIDE', actor: null });
+    const queue = await t.gql<{
+      moderationQueue: { edges: { openReportCount: number; node: { id: string; status: string } }[] };
+    }>(QUEUE, undefined, { token: moderator.accessToken });
+    expect(queue.data?.moderationQueue.edges.find((e) => e.node.id === id)).toMatchObject({
+      openReportCount: 3,
+      node: { status: 'HIDDEN' },
+    });
+    expect(
+      (await notificationsOf(author)).some((n) => n.kind === 'CONTENT_HIDDEN' && n.target?.id === id),
+    ).toBe(true);
+    expect(
+      (await notificationsOf(moderator)).some((n) => n.kind === 'CONTENT_AUTO_HIDDEN' && n.target?.id === id),
+    ).toBe(true);
+    await waitForSearchIndex(t);
+    const searched = await t.gql<{ search: { totalHits: number } }>(
+      `{ search(input: { query: "gobelets réutilisables" }) { totalHits } }`,
+    );
+    expect(searched.data?.search.totalHits).toBe(0);
+
+    const dismiss = await t.gql(
+      MODERATE,
+      { id, action: 'DISMISS_REPORTS', reason: 'Chiffres vérifiés auprès de l’acheteur.' },
+      { token: moderator.accessToken },
+    );
+    expect(dismiss.data?.['moderateContent']).toMatchObject({ fromStatus: 'HIDDEN', toStatus: 'PUBLISHED' });
+    const reports = await dataSource.query(`SELECT status FROM report WHERE target_id = $1`, [
+      Buffer.from(id, 'base64url').toString().split(':')[1],
+    ]);
+    expect(reports.map((r: { status: string }) => r.status)).toEqual(['DISMISSED', 'DISMISSED', 'DISMISSED']);
+    await waitForSearchIndex(t);
+    const back = await t.gql<{ search: { totalHits: number } }>(
+      `{ search(input: { query: "gobelets réutilisables" }) { totalHits } }`,
+    );
+    expect(back.data?.search.totalHits).toBe(1);
+    // reports are closed: the same member may report again
+    expect(
+      (await t.gql(REPORT, { id, reason: 'SPAM' }, { token: other.accessToken })).errors,
+    ).toBeUndefined();
+  });
+
+  it('upholds open reports when a moderator hides the content', async () => {
+    const id = await published('Vêtements de travail durables');
+    await t.gql(REPORT, { id, reason: 'OFFENSIVE' }, { token: other.accessToken });
+    await t.gql(
+      MODERATE,
+      { id, action: 'HIDE', reason: 'Propos déplacés.' },
+      { token: moderator.accessToken },
+    );
+    const [report] = await dataSource.query(`SELECT status FROM report WHERE target_id = $1`, [
+      Buffer.from(id, 'base64url').toString().split(':')[1],
+    ]);
+    expect(report.status).toBe('UPHELD');
+    const reportOnHidden = await t.gql(REPORT, { id, reason: 'SPAM' }, { token: admin.accessToken });
+    expect(reportOnHidden.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('applies a bulk action to all items or to none, naming each refused one', async () => {
+    const a = await submitted('Lot A');
+    const b = await published('Lot B');
+    const c = await submitted('Lot C');
+    const refused = await t.gql(
+      `mutation($ids: [ID!]!) { moderateContentBulk(targetIds: $ids, action: APPROVE) { id } }`,
+      { ids: [a, b, c] },
+      { token: moderator.accessToken },
+    );
+    expect(refused.errors?.[0].extensions?.fields?.map((f) => f.path)).toEqual(['targetIds.1']);
+    expect(await statusOf(a)).toBe('IN_REVIEW');
+    expect(await statusOf(c)).toBe('IN_REVIEW');
+    const ok = await t.gql<{ moderateContentBulk: { id: string }[] }>(
+      `mutation($ids: [ID!]!) { moderateContentBulk(targetIds: $ids, action: REJECT, reason: "Hors sujet pour le réseau.") { id } }`,
+      { ids: [a, c] },
+      { token: moderator.accessToken },
+    );
+    expect(ok.data?.moderateContentBulk).toHaveLength(2);
+    expect(await statusOf(a)).toBe('REJECTED');
+    expect(await statusOf(c)).toBe('REJECTED');
+  });
+
+  it('keeps an append-only log: the database refuses UPDATE and DELETE', async () => {
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM moderation_event`);
+    expect(count).toBeGreaterThan(0);
+    await expect(dataSource.query(`UPDATE moderation_event SET reason = 'réécrit'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(dataSource.query(`DELETE FROM moderation_event`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`TRUNCATE moderation_event CASCADE`)).rejects.toThrow(/append-only/);
+    const [{ after }] = await dataSource.query(`SELECT count(*)::int AS after FROM moderation_event`);
+    expect(after).toBe(count);
+  });
+
+  it('lets each user read and mark only their own notifications', async () => {
+    const unread = await notificationsOf(author, true);
+    expect(unread.length).toBeGreaterThan(2);
+    const othersIds = (await notificationsOf(moderator, true)).map((n) => n.id);
+    const marked = await t.gql<{ markNotificationsRead: number }>(
+      `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`,
+      { ids: [unread[0].id, unread[1].id, ...othersIds] },
+      { token: author.accessToken },
+    );
+    expect(marked.data?.markNotificationsRead).toBe(2);
+    const again = await t.gql<{ markNotificationsRead: number }>(
+      `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`,
+      { ids: [unread[0].id] },
+      { token: author.accessToken },
+    );
+    expect(again.data?.markNotificationsRead).toBe(0);
+    expect((await notificationsOf(author, true)).length).toBe(unread.length - 2);
+    expect((await notificationsOf(moderator, true)).length).toBe(othersIds.length);
+  });
+
+  it('curates collections of published items; items that leave PUBLISHED vanish, members-only ones stay hidden from anonymous viewers', async () => {
+    const publicItem = await published('Collection : imprimantes reconditionnées');
+    const membersItem = (
+      await t.gql<{ createExperiencePost: { id: string } }>(
+        CREATE,
+        { input: validPost({ title: 'Collection : réservé aux membres', visibility: 'MEMBERS' }) },
+        { token: author.accessToken },
+      )
+    ).data?.createExperiencePost.id as string;
+    await t.gql(SUBMIT, { id: membersItem }, { token: author.accessToken });
+    await t.gql(MODERATE, { id: membersItem, action: 'APPROVE' }, { token: moderator.accessToken });
+    const draft = (
+      await t.gql<{ createExperiencePost: { id: string } }>(
+        CREATE,
+        { input: validPost({ title: 'Brouillon' }) },
+        { token: author.accessToken },
+      )
+    ).data?.createExperiencePost.id as string;
+
+    const created = await t.gql<{ createCollection: { id: string } }>(
+      `mutation { createCollection(title: "Numérique : les essentiels", description: "Sélection de l'équipe") { id } }`,
+      undefined,
+      { token: moderator.accessToken },
+    );
+    const collectionId = created.data?.createCollection.id as string;
+    const SET = `mutation($id: ID!, $items: [ID!]!) { setCollectionItems(id: $id, itemIds: $items) { id } }`;
+    const refused = await t.gql(
+      SET,
+      { id: collectionId, items: [publicItem, draft] },
+      { token: moderator.accessToken },
+    );
+    expect(refused.errors?.[0].extensions?.fields?.map((f) => f.path)).toEqual(['itemIds.1']);
+    expect(
+      (
+        await t.gql(
+          SET,
+          { id: collectionId, items: [membersItem, publicItem] },
+          { token: moderator.accessToken },
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (await t.gql(SET, { id: collectionId, items: [publicItem] }, { token: author.accessToken })).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+
+    const COLLECTIONS = `{ collections { id title items { ... on ExperiencePost { id } } curator { displayName } } }`;
+    type Collections = { collections: { id: string; items: { id: string }[] }[] };
+    const itemsFor = async (token?: string): Promise<string[]> =>
+      (await t.gql<Collections>(COLLECTIONS, undefined, { token })).data?.collections
+        .find((c) => c.id === collectionId)
+        ?.items.map((i) => i.id) ?? [];
+    expect(await itemsFor(other.accessToken)).toEqual([membersItem, publicItem]);
+    expect(await itemsFor()).toEqual([publicItem]);
+    await t.gql(
+      MODERATE,
+      { id: publicItem, action: 'HIDE', reason: 'Vérification en cours.' },
+      { token: moderator.accessToken },
+    );
+    expect(await itemsFor(other.accessToken)).toEqual([membersItem]);
+    expect(await itemsFor(moderator.accessToken)).toEqual([membersItem]);
+
+    const renamed = await t.gql(
+      `mutation($id: ID!) { updateCollection(id: $id, title: "Numérique responsable") { title } }`,
+      { id: collectionId },
+      { token: moderator.accessToken },
+    );
+    expect(renamed.data).toEqual({ updateCollection: { title: 'Numérique responsable' } });
+    expect(
+      (
+        await t.gql(
+          `mutation($id: ID!) { deleteCollection(id: $id) }`,
+          { id: collectionId },
+          { token: moderator.accessToken },
+        )
+      ).data,
+    ).toEqual({ deleteCollection: true });
+    expect(await itemsFor()).toEqual([]);
+  });
+
+  it('exports the moderation section and keeps reports (anonymised) when a reporter erases the account', async () => {
+    const reporter = await login(t, OTHER_MEMBER);
+    const exported = await t.gql<{ exportMyData: string }>('mutation { exportMyData }', undefined, {
+      token: reporter.accessToken,
+    });
+    const document = JSON.parse(exported.data?.exportMyData ?? '{}') as {
+      moderation: { reports: unknown[]; notifications: unknown[] };
+    };
+    expect(document.moderation.reports.length).toBeGreaterThan(0);
+    const before = await dataSource.query(`SELECT count(*)::int AS n FROM report`);
+    await t.gql('mutation { deleteMyAccount(password: "demo-password-2026") }', undefined, {
+      token: reporter.accessToken,
+    });
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM report`)).toEqual(before);
+    const reports = await t.gql<{ reports: { edges: { node: { reporter: { displayName: string } } }[] } }>(
+      `{ reports(first: 100) { edges { node { reporter { displayName } } } } }`,
+      undefined,
+      { token: moderator.accessToken },
+    );
+    const names = reports.data?.reports.edges.map((e) => e.node.reporter.displayName) ?? [];
+    expect(names).toContain('ancien membre');
+    expect(names).not.toContain('Julien Martin');
+  });
+});
