@@ -76,7 +76,9 @@ async function cannon(port: number, duration: number): Promise<Measured> {
     duration,
   });
   if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`errors during the run on port ${port}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    throw new Error(
+      `errors during the run on port ${port}: ${result.non2xx} non-2xx, ${result.errors} errors`,
+    );
   return {
     rps: round(result.requests.average, 0),
     p50: result.latency.p50,

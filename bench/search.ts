@@ -8,12 +8,13 @@
 import { DATA_SOURCE } from '@resocc/core';
 import { type SearchRequest, SearchAdmin, SearchEngines } from '@resocc/search';
 import type { DataSource } from 'typeorm';
-import { corpusSize, isQuick, log, percentiles, round, runScript, sleep } from './lib/common';
+import { corpusSize, isQuick, log, machineInfo, percentiles, round, runScript, sleep } from './lib/common';
 import { type CorpusDatabase, LOAD_METHOD_LABELS, createCorpusDatabase } from './lib/corpus';
 import { type BenchQuery, type QueryKind, benchQueries } from './lib/french';
 import { graphql } from './lib/http';
 import { startInProcessApp } from './lib/in-process';
 import { type ApiProcess, type DistCopy, prepareDist, startApiProcess, stopQuietly } from './lib/processes';
+import { markdownTable, resultBase, writeResults } from './lib/results';
 
 const PAGE = 20;
 const PUBLISHED_POSTS = 30;
@@ -71,7 +72,11 @@ export interface SearchOptions {
 }
 
 /** Runs every item with `concurrency` workers; returns each item's latency in ms (in item order). */
-async function timed<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<unknown>): Promise<number[]> {
+async function timed<T>(
+  items: readonly T[],
+  concurrency: number,
+  run: (item: T) => Promise<unknown>,
+): Promise<number[]> {
   const latencies: number[] = new Array<number>(items.length).fill(0);
   let next = 0;
   await Promise.all(
@@ -105,7 +110,13 @@ function letters(n: number): string {
 async function publishToSearchable(port: number, count: number): Promise<number[]> {
   const login = await graphql<{ login: { accessToken: string } }>(
     port,
-    `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`,
+    `
+      mutation Login($email: String!, $password: String!) {
+        login(email: $email, password: $password) {
+          accessToken
+        }
+      }
+    `,
     { email: 'admin@reseau.example', password: 'demo-password-2026' },
   );
   const token = login.login.accessToken;
@@ -116,7 +127,13 @@ async function publishToSearchable(port: number, count: number): Promise<number[
     const word = `zorglub${run}${letters(i * 7919)}`;
     const created = await graphql<{ createExperiencePost: { id: string } }>(
       port,
-      `mutation Create($input: ExperiencePostInput!) { createExperiencePost(input: $input) { id } }`,
+      `
+        mutation Create($input: ExperiencePostInput!) {
+          createExperiencePost(input: $input) {
+            id
+          }
+        }
+      `,
       {
         input: {
           title: `Retour d’expérience ${word} : clause sociale et restauration collective`,
@@ -134,7 +151,13 @@ async function publishToSearchable(port: number, count: number): Promise<number[
     const started = performance.now();
     const submitted = await graphql<{ submitExperiencePost: { status: string } }>(
       port,
-      `mutation Submit($id: ID!) { submitExperiencePost(id: $id) { status } }`,
+      `
+        mutation Submit($id: ID!) {
+          submitExperiencePost(id: $id) {
+            status
+          }
+        }
+      `,
       { id },
       token,
     );
@@ -254,22 +277,38 @@ export async function runSearchBench(options: SearchOptions): Promise<SearchResu
 if (require.main === module) {
   runScript(async () => {
     const quick = isQuick();
+    const started = performance.now();
     const dist = prepareDist();
     let corpus: CorpusDatabase | undefined;
     try {
       corpus = await createCorpusDatabase(corpusSize(quick));
       const search = await runSearchBench({ corpus, dist });
-      const documents = corpus.size.posts + corpus.size.templates;
-      console.log(
-        JSON.stringify(
-          {
-            corpus: { documents, ...corpus.size, load_method: LOAD_METHOD_LABELS[corpus.load.method] },
-            search,
-          },
-          null,
-          2,
-        ),
-      );
+      const size = corpus.size;
+      const results = {
+        date: new Date().toISOString(),
+        quick,
+        command: `npm run bench:search${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+        duration_s: round((performance.now() - started) / 1000, 1),
+        machine: machineInfo(),
+        corpus: {
+          documents: size.posts + size.templates,
+          ...size,
+          load_method: LOAD_METHOD_LABELS[corpus.load.method],
+          load_s: corpus.load.seconds,
+        },
+        search,
+      };
+      const markdown = markdownTable(results, ['search'], quick, {
+        title: `Search benchmark ${results.date.slice(0, 10)} on ${results.machine.hostname}${quick ? ' (quick mode)' : ''}`,
+        lines: [
+          `Command: \`${results.command}\` (${results.duration_s} s in all).`,
+          `Machine: ${results.machine.cores} cores, Node ${results.machine.node}.`,
+          `Corpus: ${results.corpus.documents.toLocaleString('en-US')} documents, loaded with ${results.corpus.load_method}.`,
+        ],
+      });
+      const written = writeResults(resultBase(quick, 'search'), results, markdown);
+      process.stdout.write(markdown);
+      log(`written: ${written.json} and ${written.markdown}`);
     } finally {
       await corpus?.stop();
       dist.remove();

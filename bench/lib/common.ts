@@ -27,7 +27,8 @@ export interface CorpusSize {
 export function corpusSize(quick: boolean, argv: readonly string[] = process.argv): CorpusSize {
   const raw = argValue('docs', argv) ?? process.env['BENCH_DOCS'];
   const total = raw !== undefined ? Number(raw) : quick ? 10_000 : 110_000;
-  if (!Number.isInteger(total) || total < 100) throw new Error(`--docs must be a whole number >= 100, got ${raw}`);
+  if (!Number.isInteger(total) || total < 100)
+    throw new Error(`--docs must be a whole number >= 100, got ${raw}`);
   const posts = Math.round((total * 10) / 11);
   return { posts, templates: total - posts };
 }

@@ -5,7 +5,13 @@
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATA_SOURCE, type RunningPostgres, SeedRegistry, runMigrations, startEmbeddedPostgres } from '@resocc/core';
+import {
+  DATA_SOURCE,
+  type RunningPostgres,
+  SeedRegistry,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '@resocc/core';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { type CorpusSize, log, onAbort, round } from './common';

@@ -418,10 +418,11 @@ export function templateText(r: Random, kind: string, themes: readonly string[])
   ].join('\n\n');
   return {
     title: titles[kind] ?? `Clause type : ${topic}`,
-    summary: `Clause prête à l’emploi pour ${topic}, à adapter au marché. ${sentence(r, topics, r.pick(PLACES))}`.slice(
-      0,
-      1000,
-    ),
+    summary:
+      `Clause prête à l’emploi pour ${topic}, à adapter au marché. ${sentence(r, topics, r.pick(PLACES))}`.slice(
+        0,
+        1000,
+      ),
     body,
     legalReferences: r.sample(LEGAL_REFERENCES, r.int(1, 2)),
     variables: variables.map((v) => ({
@@ -515,7 +516,12 @@ export function benchQueries(count = 200): BenchQuery[] {
       default: {
         // accents removed, or upper case, or both
         const variant = r.int(0, 2);
-        text = variant === 0 ? stripAccents(term) : variant === 1 ? term.toUpperCase() : stripAccents(term).toUpperCase();
+        text =
+          variant === 0
+            ? stripAccents(term)
+            : variant === 1
+              ? term.toUpperCase()
+              : stripAccents(term).toUpperCase();
         break;
       }
     }

@@ -93,7 +93,8 @@ export async function waitForGraphQL(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`no answer on port ${port} after ${timeoutMs} ms:\n${describe()}`);
+    if (Date.now() > deadline)
+      throw new Error(`no answer on port ${port} after ${timeoutMs} ms:\n${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -107,12 +107,19 @@ export function markdownTable(
     const target = TARGETS[key];
     const shown = Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
     if (quick) lines.push(`| \`${key}\` | ${shown} | ${target?.text ?? ''} |`);
-    else lines.push(`| \`${key}\` | ${shown} | ${target?.text ?? ''} | ${target ? (target.met(value) ? 'yes' : 'NO') : ''} |`);
+    else
+      lines.push(
+        `| \`${key}\` | ${shown} | ${target?.text ?? ''} | ${target ? (target.met(value) ? 'yes' : 'NO') : ''} |`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
 
-export function writeResults(base: string, json: unknown, markdown: string): { json: string; markdown: string } {
+export function writeResults(
+  base: string,
+  json: unknown,
+  markdown: string,
+): { json: string; markdown: string } {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdown);
