@@ -159,7 +159,20 @@ async function main(): Promise<void> {
       ],
     },
   );
-  const written = writeResults(resultBase(quick), results, markdown);
+  const ordered = {
+    date: results.date,
+    quick: results.quick,
+    command: results.command,
+    duration_s: results.duration_s,
+    machine: results.machine,
+    corpus: results.corpus,
+    search: results.search,
+    feed: results.feed,
+    memory: results.memory,
+    startup: results.startup,
+    steps_s: results.steps_s,
+  };
+  const written = writeResults(resultBase(quick), ordered, markdown);
   process.stdout.write(markdown);
   log(`written: ${relative(ROOT, written.json)} and ${relative(ROOT, written.markdown)}`);
 }

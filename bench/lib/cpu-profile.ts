@@ -30,7 +30,11 @@ export function newestProfile(dir: string): string | undefined {
   return files[0];
 }
 
-/** The `top` places with the most self time (idle, GC and program time included as V8 names them). */
+/**
+ * The `top` places with the most self time, in % of the busy time (idle excluded; garbage
+ * collection and "(program)" are listed as V8 names them). The profile covers the whole
+ * process, start-up included.
+ */
 export function hotSpots(file: string, top = 10): HotSpot[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -39,8 +43,8 @@ export function hotSpots(file: string, top = 10): HotSpot[] {
   profile.samples.forEach((id, i) => {
     const node = byId.get(id);
     const delta = Math.max(0, profile.timeDeltas[i] ?? 0);
+    if (!node || node.callFrame.functionName === '(idle)') return;
     total += delta;
-    if (!node) return;
     const frame = node.callFrame;
     const url = frame.url.startsWith('file://') ? frame.url.slice('file://'.length) : frame.url;
     const where = url ? ` (${url.startsWith('/') ? relative(ROOT, url) : url}:${frame.lineNumber + 1})` : '';

@@ -16,6 +16,7 @@ import { NodeRegistry, NodeResolver } from './graphql/node';
 import { HealthService } from './health/health';
 import { LOGGER, type Logger } from './logging/logger';
 import { PersonalDataRegistry } from './privacy/personal-data';
+import { MutationRateLimitGuard } from './rate-limit/mutation-rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { SeedRegistry } from './seed/seed';
 
@@ -63,6 +64,7 @@ export class CoreModule {
         RateLimiter,
         PersonalDataRegistry,
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: MutationRateLimitGuard },
       ],
       exports: [
         AppConfig,

@@ -27,3 +27,5 @@ export { coreEntities } from './core-entities';
 export * from './http/create-app';
 export * from './markdown/markdown';
 export * from './database/sql-counter';
+export * from './graphql/limits';
+export * from './rate-limit/mutation-rate-limit.guard';

@@ -121,3 +121,19 @@ export class FieldErrors {
     if (this.errors.length > 0) throw new BadUserInputError([...this.errors]);
   }
 }
+
+/** A request past one of the GraphQL limits (depth, cost, time...): named by `limit`. */
+export class RequestLimitError extends DomainError {
+  readonly code = 'BAD_USER_INPUT' as const;
+
+  constructor(
+    readonly limit: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { limit: this.limit, fields: [{ path: 'query', message: this.message }] };
+  }
+}

@@ -56,6 +56,34 @@ export function isExpectedError(error: unknown): boolean {
  * everything else is masked as INTERNAL_SERVER_ERROR without a stack trace.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return formatError(formatted, error, false);
+}
+
+/** "Did you mean ..." reveals the schema: production answers without it. */
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean .*$/s, '');
+}
+
+/** Which limit a request-level error stands for, when it is one. */
+function limitOf(formatted: GraphQLFormattedError): string | undefined {
+  const limit = formatted.extensions?.['limit'];
+  if (typeof limit === 'string') return limit;
+  if (/Document contains more th\w+ \d+ tokens/.test(formatted.message)) return 'MAX_TOKENS';
+  if (/batching/i.test(formatted.message)) return 'BATCHING';
+  return undefined;
+}
+
+export function createFormatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    formatError(formatted, error, production);
+}
+
+function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  production: boolean,
+): GraphQLFormattedError {
+  if (production) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
   const base: GraphQLFormattedError = {
     message: formatted.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -81,11 +109,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     if (code === 'BAD_USER_INPUT') {
       return { ...base, extensions: { code: 'BAD_USER_INPUT', fields: [coercionField(formatted.message)] } };
     }
+    const limit = limitOf(formatted);
     return {
       ...base,
       extensions: {
         code: 'BAD_USER_INPUT',
         reason: code,
+        ...(limit ? { limit } : {}),
         fields: [{ path: 'query', message: formatted.message }],
       },
     };

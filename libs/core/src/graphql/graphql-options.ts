@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
-import { formatGraphQLError, isExpectedError } from '../errors/format-error';
+import { RequestLimitError } from '../errors/domain-errors';
+import { createFormatError, isExpectedError } from '../errors/format-error';
+import { GRAPHQL_LIMITS, limitsRule } from './limits';
 import type { Logger } from '../logging/logger';
 import type { ViewerResolver } from '../auth/viewer';
 import type { GraphQLContext } from './context';
@@ -46,14 +48,44 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
   };
 }
 
+/** Soft per-request timeout: once the deadline passes, no further field resolves. */
+function timeoutPlugin(timeoutMs: number): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      const deadline = Date.now() + timeoutMs;
+      return {
+        async executionDidStart() {
+          return {
+            willResolveField() {
+              if (Date.now() > deadline) {
+                throw new RequestLimitError(
+                  'TIMEOUT',
+                  `Requête interrompue : plus de ${timeoutMs / 1000} s de traitement.`,
+                );
+              }
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
 export interface GraphQLOptionsDeps {
   config: AppConfig;
   logger: Logger;
   viewerResolver: ViewerResolver;
+  /** Per-request time budget (tests shorten it). */
+  timeoutMs?: number;
 }
 
 /** One GraphQL configuration for the API and the tests. */
-export function graphqlOptions({ config, logger, viewerResolver }: GraphQLOptionsDeps): ApolloDriverConfig {
+export function graphqlOptions({
+  config,
+  logger,
+  viewerResolver,
+  timeoutMs,
+}: GraphQLOptionsDeps): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -62,9 +94,12 @@ export function graphqlOptions({ config, logger, viewerResolver }: GraphQLOption
     introspection: !config.isProduction,
     graphiql: !config.isProduction,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError,
-    plugins: [errorLoggingPlugin(logger)],
+    formatError: createFormatError(config.isProduction),
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    validationRules: [limitsRule],
+    plugins: [errorLoggingPlugin(logger), timeoutPlugin(timeoutMs ?? GRAPHQL_LIMITS.timeoutMs)],
     // Express passes { req }, Fastify passes the request itself.
     context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<GraphQLContext> => {
       const req: IncomingRequest = 'req' in arg && arg.req ? arg.req : (arg as IncomingRequest);

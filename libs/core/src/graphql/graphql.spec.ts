@@ -21,6 +21,12 @@ class MetaEntry {
 
 const { Connection: MetaConnection } = connectionTypes(() => MetaEntry, 'MetaEntry');
 
+@ObjectType('Slow')
+class Slow {
+  @Field()
+  value!: string;
+}
+
 @InputType('ProbeInput')
 class ProbeInput {
   @Field()
@@ -38,6 +44,13 @@ class ProbeResolver {
   @Query(() => String)
   boom(): string {
     throw new Error('secret internal detail: password=hunter2');
+  }
+
+  @Public()
+  @Query(() => Slow)
+  async slow(): Promise<Slow> {
+    await new Promise((r) => setTimeout(r, 300));
+    return { value: 'trop tard' };
   }
 
   @Public()
@@ -234,5 +247,21 @@ describe('GraphQL plumbing', () => {
         fields: [{ path: 'id' }],
       });
     });
+  });
+});
+
+describe('per-request timeout', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(graphqlTestModule({ providers: [ProbeResolver], timeoutMs: 100 }));
+  });
+  afterAll(() => t.close());
+
+  it('stops resolving fields once the time budget is spent, with a stable code', async () => {
+    const res = await t.gql('{ slow { value } }');
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'TIMEOUT' });
+    expect(res.data ?? null).toBeNull();
+    const fast = await t.gql('{ requestId }');
+    expect(fast.errors).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { type Logger, PinoNestLogger } from '../logging/logger';
@@ -27,9 +28,31 @@ export async function createHttpApp(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  // Security headers; the content security policy only where no HTML page (GraphiQL) is served.
+  await app.register(helmet, {
+    contentSecurityPolicy: config.isProduction,
+    crossOriginEmbedderPolicy: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    // A body over the limit is refused before GraphQL runs: answer in GraphQL's shape all the same.
+    if (reply.statusCode === 413) {
+      reply.header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({
+        errors: [
+          {
+            message: `Requête trop volumineuse : ${BODY_LIMIT_BYTES / 1024 / 1024} Mo au plus.`,
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              limit: 'BODY_SIZE',
+              fields: [{ path: 'body', message: 'Corps de requête trop volumineux.' }],
+            },
+          },
+        ],
+      });
+    }
+    return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {
     logger.info(

@@ -114,6 +114,7 @@ export interface GraphQLTestModuleOptions {
   imports?: (Type<unknown> | DynamicModule)[];
   /** Provider (exported by one of `imports`) that turns the Authorization header into a viewer. */
   viewerResolver?: Type<ViewerResolver>;
+  timeoutMs?: number;
   providers?: Type<unknown>[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: Function[];
@@ -141,6 +142,7 @@ export function graphqlTestModule(options: GraphQLTestModuleOptions = {}) {
               config,
               logger,
               viewerResolver: viewerResolver ?? new AnonymousViewerResolver(),
+              timeoutMs: options.timeoutMs,
             }),
         }),
         ...(options.imports ?? []),
