@@ -30,6 +30,7 @@ module.exports = function preset(projectRoot, name) {
       '/node_modules/(?!(@nestjs|meilisearch|@apollo/server|uuid|file-type|@as-integrations)/)',
     ],
     moduleNameMapper: {
+      '^@resocc/api/testing$': path.join(__dirname, 'apps/api/src/testing/app.ts'),
       '^@resocc/(core|members|content|moderation|search)/testing$': path.join(
         __dirname,
         'libs/$1/src/testing',

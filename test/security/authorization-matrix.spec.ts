@@ -5,7 +5,7 @@ import { DATA_SOURCE, SeedRegistry, toGlobalId } from '@resocc/core';
 import type { TestApp } from '@resocc/core/testing';
 import { login } from '@resocc/members/testing';
 import type { DataSource } from 'typeorm';
-import { createPlatformTestApp } from '../../apps/api/src/testing/app';
+import { createPlatformTestApp } from '@resocc/api/testing';
 
 type Viewer = 'anonymous' | 'pending' | 'member' | 'moderator' | 'admin';
 /** ALLOWED: the access rule lets the viewer through (the operation may still refuse its input). */
@@ -33,7 +33,7 @@ const postInput = `{ title: "t", summary: "s", body: "b", themes: ["energie"], c
 const templateInput = `{ title: "t", summary: "s", kind: AWARD_CRITERION, considerations: [SOCIAL], themes: ["energie"], legalReferences: [], body: "b", variables: [], visibility: PUBLIC }`;
 const userInput = `{ email: "x", password: "x", displayName: "x" }`;
 
-export const AUTHORIZATION_MATRIX: Record<string, { operation: string; outcomes: Record<Viewer, Outcome> }> =
+const AUTHORIZATION_MATRIX: Record<string, { operation: string; outcomes: Record<Viewer, Outcome> }> =
   {
     'Query.node': { operation: `{ node(id: "${post}") { id } }`, outcomes: PUBLIC },
     'Query.me': { operation: `{ me { id } }`, outcomes: PUBLIC },
