@@ -33,142 +33,141 @@ const postInput = `{ title: "t", summary: "s", body: "b", themes: ["energie"], c
 const templateInput = `{ title: "t", summary: "s", kind: AWARD_CRITERION, considerations: [SOCIAL], themes: ["energie"], legalReferences: [], body: "b", variables: [], visibility: PUBLIC }`;
 const userInput = `{ email: "x", password: "x", displayName: "x" }`;
 
-const AUTHORIZATION_MATRIX: Record<string, { operation: string; outcomes: Record<Viewer, Outcome> }> =
-  {
-    'Query.node': { operation: `{ node(id: "${post}") { id } }`, outcomes: PUBLIC },
-    'Query.me': { operation: `{ me { id } }`, outcomes: PUBLIC },
-    'Query.organisations': { operation: `{ organisations { totalCount } }`, outcomes: PUBLIC },
-    'Query.themes': { operation: `{ themes { slug } }`, outcomes: PUBLIC },
-    'Query.experiencePosts': { operation: `{ experiencePosts { totalCount } }`, outcomes: PUBLIC },
-    'Query.clauseTemplates': { operation: `{ clauseTemplates { totalCount } }`, outcomes: PUBLIC },
-    'Query.renderClauseTemplate': {
-      operation: `{ renderClauseTemplate(id: "${template}", values: []) }`,
-      outcomes: PUBLIC,
+const AUTHORIZATION_MATRIX: Record<string, { operation: string; outcomes: Record<Viewer, Outcome> }> = {
+  'Query.node': { operation: `{ node(id: "${post}") { id } }`, outcomes: PUBLIC },
+  'Query.me': { operation: `{ me { id } }`, outcomes: PUBLIC },
+  'Query.organisations': { operation: `{ organisations { totalCount } }`, outcomes: PUBLIC },
+  'Query.themes': { operation: `{ themes { slug } }`, outcomes: PUBLIC },
+  'Query.experiencePosts': { operation: `{ experiencePosts { totalCount } }`, outcomes: PUBLIC },
+  'Query.clauseTemplates': { operation: `{ clauseTemplates { totalCount } }`, outcomes: PUBLIC },
+  'Query.renderClauseTemplate': {
+    operation: `{ renderClauseTemplate(id: "${template}", values: []) }`,
+    outcomes: PUBLIC,
+  },
+  'Query.search': { operation: `{ search(input: { query: "clause" }) { totalHits } }`, outcomes: PUBLIC },
+  'Query.collections': { operation: `{ collections { id } }`, outcomes: PUBLIC },
+  'Query.moderationQueue': { operation: `{ moderationQueue { totalCount } }`, outcomes: MODERATORS },
+  'Query.reports': { operation: `{ reports { totalCount } }`, outcomes: MODERATORS },
+  'Query.moderationLog': { operation: `{ moderationLog { totalCount } }`, outcomes: SIGNED_IN },
+  'Query.notifications': { operation: `{ notifications { totalCount } }`, outcomes: SIGNED_IN },
+  'Mutation.applyForMembership': {
+    operation: `mutation { applyForMembership(organisation: { name: "x", siret: "1", kind: ENTREPRISE, departmentCode: "34" }, user: ${userInput}) { id } }`,
+    outcomes: PUBLIC,
+  },
+  'Mutation.registerUser': {
+    operation: `mutation { registerUser(organisationSiret: "1", user: ${userInput}) { id } }`,
+    outcomes: PUBLIC,
+  },
+  'Mutation.login': {
+    operation: `mutation { login(email: "acheteur@toulouse.example", password: "demo-password-2026") { accessToken } }`,
+    outcomes: PUBLIC,
+  },
+  // Anyone may call it; an unknown refresh token is UNAUTHENTICATED whoever sends it.
+  'Mutation.refreshSession': {
+    operation: `mutation { refreshSession(refreshToken: "unknown") { accessToken } }`,
+    outcomes: {
+      anonymous: 'UNAUTHENTICATED',
+      pending: 'UNAUTHENTICATED',
+      member: 'UNAUTHENTICATED',
+      moderator: 'UNAUTHENTICATED',
+      admin: 'UNAUTHENTICATED',
     },
-    'Query.search': { operation: `{ search(input: { query: "clause" }) { totalHits } }`, outcomes: PUBLIC },
-    'Query.collections': { operation: `{ collections { id } }`, outcomes: PUBLIC },
-    'Query.moderationQueue': { operation: `{ moderationQueue { totalCount } }`, outcomes: MODERATORS },
-    'Query.reports': { operation: `{ reports { totalCount } }`, outcomes: MODERATORS },
-    'Query.moderationLog': { operation: `{ moderationLog { totalCount } }`, outcomes: SIGNED_IN },
-    'Query.notifications': { operation: `{ notifications { totalCount } }`, outcomes: SIGNED_IN },
-    'Mutation.applyForMembership': {
-      operation: `mutation { applyForMembership(organisation: { name: "x", siret: "1", kind: ENTREPRISE, departmentCode: "34" }, user: ${userInput}) { id } }`,
-      outcomes: PUBLIC,
-    },
-    'Mutation.registerUser': {
-      operation: `mutation { registerUser(organisationSiret: "1", user: ${userInput}) { id } }`,
-      outcomes: PUBLIC,
-    },
-    'Mutation.login': {
-      operation: `mutation { login(email: "acheteur@toulouse.example", password: "demo-password-2026") { accessToken } }`,
-      outcomes: PUBLIC,
-    },
-    // Anyone may call it; an unknown refresh token is UNAUTHENTICATED whoever sends it.
-    'Mutation.refreshSession': {
-      operation: `mutation { refreshSession(refreshToken: "unknown") { accessToken } }`,
-      outcomes: {
-        anonymous: 'UNAUTHENTICATED',
-        pending: 'UNAUTHENTICATED',
-        member: 'UNAUTHENTICATED',
-        moderator: 'UNAUTHENTICATED',
-        admin: 'UNAUTHENTICATED',
-      },
-    },
-    'Mutation.logout': { operation: `mutation { logout(refreshToken: "x") }`, outcomes: PUBLIC },
-    'Mutation.approveOrganisation': {
-      operation: `mutation { approveOrganisation(id: "${org}") { id } }`,
-      outcomes: ADMINS,
-    },
-    'Mutation.rejectOrganisation': {
-      operation: `mutation { rejectOrganisation(id: "${org}", reason: "motif") { id } }`,
-      outcomes: ADMINS,
-    },
-    'Mutation.suspendOrganisation': {
-      operation: `mutation { suspendOrganisation(id: "${org}", reason: "motif") { id } }`,
-      outcomes: ADMINS,
-    },
-    'Mutation.setOrganisationTrusted': {
-      operation: `mutation { setOrganisationTrusted(id: "${org}", trusted: true) { id } }`,
-      outcomes: ADMINS,
-    },
-    'Mutation.grantRole': {
-      operation: `mutation { grantRole(userId: "${user}", role: MODERATOR) { id } }`,
-      outcomes: ADMINS,
-    },
-    'Mutation.revokeRole': {
-      operation: `mutation { revokeRole(userId: "${user}", role: MODERATOR) { id } }`,
-      outcomes: ADMINS,
-    },
-    'Mutation.createExperiencePost': {
-      operation: `mutation { createExperiencePost(input: ${postInput.replace('"t"', '""')}) { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.updateExperiencePost': {
-      operation: `mutation { updateExperiencePost(id: "${post}", expectedVersion: 1, input: ${postInput}) { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.submitExperiencePost': {
-      operation: `mutation { submitExperiencePost(id: "${post}") { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.archiveExperiencePost': {
-      operation: `mutation { archiveExperiencePost(id: "${post}") { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.createClauseTemplate': {
-      operation: `mutation { createClauseTemplate(input: ${templateInput.replace('"t"', '""')}) { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.updateClauseTemplate': {
-      operation: `mutation { updateClauseTemplate(id: "${template}", expectedVersion: 1, input: ${templateInput}) { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.submitClauseTemplate': {
-      operation: `mutation { submitClauseTemplate(id: "${template}") { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.archiveClauseTemplate': {
-      operation: `mutation { archiveClauseTemplate(id: "${template}") { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.reportContent': {
-      operation: `mutation { reportContent(targetId: "${post}", reason: SPAM) { id } }`,
-      outcomes: MEMBERS,
-    },
-    'Mutation.moderateContent': {
-      operation: `mutation { moderateContent(targetId: "${post}", action: APPROVE) { id } }`,
-      outcomes: MODERATORS,
-    },
-    'Mutation.moderateContentBulk': {
-      operation: `mutation { moderateContentBulk(targetIds: ["${post}"], action: APPROVE) { id } }`,
-      outcomes: MODERATORS,
-    },
-    'Mutation.createCollection': {
-      operation: `mutation { createCollection(title: "", description: "") { id } }`,
-      outcomes: MODERATORS,
-    },
-    'Mutation.updateCollection': {
-      operation: `mutation { updateCollection(id: "${collection}", title: "Titre") { id } }`,
-      outcomes: MODERATORS,
-    },
-    'Mutation.deleteCollection': {
-      operation: `mutation { deleteCollection(id: "${collection}") }`,
-      outcomes: MODERATORS,
-    },
-    'Mutation.setCollectionItems': {
-      operation: `mutation { setCollectionItems(id: "${collection}", itemIds: []) { id } }`,
-      outcomes: MODERATORS,
-    },
-    'Mutation.markNotificationsRead': {
-      operation: `mutation { markNotificationsRead(ids: []) }`,
-      outcomes: SIGNED_IN,
-    },
-    'Mutation.exportMyData': { operation: `mutation { exportMyData }`, outcomes: SIGNED_IN },
-    'Mutation.deleteMyAccount': {
-      operation: `mutation { deleteMyAccount(password: "not-the-password") }`,
-      outcomes: SIGNED_IN,
-    },
-  };
+  },
+  'Mutation.logout': { operation: `mutation { logout(refreshToken: "x") }`, outcomes: PUBLIC },
+  'Mutation.approveOrganisation': {
+    operation: `mutation { approveOrganisation(id: "${org}") { id } }`,
+    outcomes: ADMINS,
+  },
+  'Mutation.rejectOrganisation': {
+    operation: `mutation { rejectOrganisation(id: "${org}", reason: "motif") { id } }`,
+    outcomes: ADMINS,
+  },
+  'Mutation.suspendOrganisation': {
+    operation: `mutation { suspendOrganisation(id: "${org}", reason: "motif") { id } }`,
+    outcomes: ADMINS,
+  },
+  'Mutation.setOrganisationTrusted': {
+    operation: `mutation { setOrganisationTrusted(id: "${org}", trusted: true) { id } }`,
+    outcomes: ADMINS,
+  },
+  'Mutation.grantRole': {
+    operation: `mutation { grantRole(userId: "${user}", role: MODERATOR) { id } }`,
+    outcomes: ADMINS,
+  },
+  'Mutation.revokeRole': {
+    operation: `mutation { revokeRole(userId: "${user}", role: MODERATOR) { id } }`,
+    outcomes: ADMINS,
+  },
+  'Mutation.createExperiencePost': {
+    operation: `mutation { createExperiencePost(input: ${postInput.replace('"t"', '""')}) { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.updateExperiencePost': {
+    operation: `mutation { updateExperiencePost(id: "${post}", expectedVersion: 1, input: ${postInput}) { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.submitExperiencePost': {
+    operation: `mutation { submitExperiencePost(id: "${post}") { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.archiveExperiencePost': {
+    operation: `mutation { archiveExperiencePost(id: "${post}") { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.createClauseTemplate': {
+    operation: `mutation { createClauseTemplate(input: ${templateInput.replace('"t"', '""')}) { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.updateClauseTemplate': {
+    operation: `mutation { updateClauseTemplate(id: "${template}", expectedVersion: 1, input: ${templateInput}) { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.submitClauseTemplate': {
+    operation: `mutation { submitClauseTemplate(id: "${template}") { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.archiveClauseTemplate': {
+    operation: `mutation { archiveClauseTemplate(id: "${template}") { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.reportContent': {
+    operation: `mutation { reportContent(targetId: "${post}", reason: SPAM) { id } }`,
+    outcomes: MEMBERS,
+  },
+  'Mutation.moderateContent': {
+    operation: `mutation { moderateContent(targetId: "${post}", action: APPROVE) { id } }`,
+    outcomes: MODERATORS,
+  },
+  'Mutation.moderateContentBulk': {
+    operation: `mutation { moderateContentBulk(targetIds: ["${post}"], action: APPROVE) { id } }`,
+    outcomes: MODERATORS,
+  },
+  'Mutation.createCollection': {
+    operation: `mutation { createCollection(title: "", description: "") { id } }`,
+    outcomes: MODERATORS,
+  },
+  'Mutation.updateCollection': {
+    operation: `mutation { updateCollection(id: "${collection}", title: "Titre") { id } }`,
+    outcomes: MODERATORS,
+  },
+  'Mutation.deleteCollection': {
+    operation: `mutation { deleteCollection(id: "${collection}") }`,
+    outcomes: MODERATORS,
+  },
+  'Mutation.setCollectionItems': {
+    operation: `mutation { setCollectionItems(id: "${collection}", itemIds: []) { id } }`,
+    outcomes: MODERATORS,
+  },
+  'Mutation.markNotificationsRead': {
+    operation: `mutation { markNotificationsRead(ids: []) }`,
+    outcomes: SIGNED_IN,
+  },
+  'Mutation.exportMyData': { operation: `mutation { exportMyData }`, outcomes: SIGNED_IN },
+  'Mutation.deleteMyAccount': {
+    operation: `mutation { deleteMyAccount(password: "not-the-password") }`,
+    outcomes: SIGNED_IN,
+  },
+};
 
 const VIEWERS: Viewer[] = ['anonymous', 'pending', 'member', 'moderator', 'admin'];
 const ACCOUNTS: Record<Exclude<Viewer, 'anonymous'>, string> = {

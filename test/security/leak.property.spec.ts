@@ -1,0 +1,248 @@
+// Leak property test: a random world of organisations, users and content of every status
+// and visibility; for random viewers and random ways in (node, lists, usedIn, the
+// templates of a post, an organisation's posts, collections, search), nothing reachable
+// ever breaks the visibility rule.
+import { createPlatformTestApp } from '@resocc/api/testing';
+import { waitForSearchIndex } from '@resocc/content/testing';
+import { DATA_SOURCE, SeedRegistry, toGlobalId } from '@resocc/core';
+import type { TestApp } from '@resocc/core/testing';
+import { login } from '@resocc/members/testing';
+import fc from 'fast-check';
+import type { DataSource } from 'typeorm';
+
+type Viewer = 'anonymous' | 'pending' | 'memberA' | 'memberB' | 'moderator';
+type Status = 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'PUBLISHED' | 'REJECTED' | 'HIDDEN' | 'ARCHIVED';
+interface Item {
+  type: 'ExperiencePost' | 'ClauseTemplate';
+  id: string;
+  status: Status;
+  visibility: 'PUBLIC' | 'MEMBERS';
+  org: 'A' | 'B';
+}
+
+const STATUSES: Status[] = [
+  'DRAFT',
+  'IN_REVIEW',
+  'CHANGES_REQUESTED',
+  'PUBLISHED',
+  'REJECTED',
+  'HIDDEN',
+  'ARCHIVED',
+];
+const WORDS = ['compost', 'chantier', 'cantine', 'serveur', 'lessive', 'papier'];
+const THEMES = ['energie', 'alimentation', 'handicap'];
+
+/** The rule, restated from the issue, independently of the code. */
+function mayView(viewer: Viewer, item: Item): boolean {
+  if (viewer === 'moderator') return true;
+  const member = viewer === 'memberA' || viewer === 'memberB';
+  if (member && item.org === (viewer === 'memberA' ? 'A' : 'B')) return true;
+  return item.status === 'PUBLISHED' && (item.visibility === 'PUBLIC' || member);
+}
+
+describe('no way in shows a viewer what they may not see', () => {
+  let t: TestApp;
+  const items = new Map<string, Item>();
+  const tokens: Partial<Record<Viewer, string>> = {};
+  let orgIds: { A: string; B: string };
+
+  beforeAll(async () => {
+    t = await createPlatformTestApp();
+    const dataSource = t.app.get<DataSource>(DATA_SOURCE);
+    await t.app.get(SeedRegistry).seed(dataSource, ['members-demo']);
+    const authors: { email: string; id: string; organisation_id: string }[] = await dataSource.query(
+      `SELECT email, id, organisation_id FROM user_account WHERE email = ANY($1)`,
+      [['acheteuse@montpellier.example', 'acheteur@toulouse.example', 'moderation@reseau.example']],
+    );
+    const a = authors.find((u) => u.email === 'acheteuse@montpellier.example');
+    const b = authors.find((u) => u.email === 'acheteur@toulouse.example');
+    const curator = authors.find((u) => u.email === 'moderation@reseau.example');
+    if (!a || !b || !curator) throw new Error('demo members missing');
+    orgIds = { A: a.organisation_id, B: b.organisation_id };
+
+    // A random world, from a fixed seed: 120 posts and 60 templates of every status and visibility.
+    const world = fc.sample(
+      fc.record({
+        status: fc.constantFrom(...STATUSES),
+        visibility: fc.constantFrom('PUBLIC' as const, 'MEMBERS' as const),
+        org: fc.constantFrom('A' as const, 'B' as const),
+        words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 }),
+        theme: fc.constantFrom(...THEMES),
+      }),
+      { numRuns: 180, seed: 20261129 },
+    );
+    for (const [index, spec] of world.entries()) {
+      const type = index < 120 ? 'experience_post' : 'clause_template';
+      const author = spec.org === 'A' ? a : b;
+      const extra =
+        type === 'experience_post'
+          ? { columns: ', body_html, department_code', values: `, '', '34'` }
+          : { columns: ', kind, variables', values: `, 'AWARD_CRITERION', '[]'` };
+      const [row] = await dataSource.query(
+        `INSERT INTO ${type} (title, summary, body, themes, visibility, status, author_id, organisation_id, published_at${extra.columns})
+         VALUES ($1, 'résumé', $2, ARRAY[$3]::varchar[], $4::visibility, $5::content_status, $6, $7,
+                 CASE WHEN $5 = 'PUBLISHED' OR $5 = 'HIDDEN' THEN now() - ($8 || ' minutes')::interval END${extra.values})
+         RETURNING id`,
+        [
+          `Essai ${spec.words.join(' ')} ${index}`,
+          spec.words.join(' '),
+          spec.theme,
+          spec.visibility,
+          spec.status,
+          author.id,
+          author.organisation_id,
+          String(index),
+        ],
+      );
+      items.set(row.id, {
+        type: type === 'experience_post' ? 'ExperiencePost' : 'ClauseTemplate',
+        id: row.id,
+        status: spec.status,
+        visibility: spec.visibility,
+        org: spec.org,
+      });
+    }
+    const all = [...items.values()];
+    const posts = all.filter((i) => i.type === 'ExperiencePost');
+    const templates = all.filter((i) => i.type === 'ClauseTemplate');
+    // Every post cites three templates, whatever their status.
+    for (const [i, post] of posts.entries()) {
+      const cited = [0, 1, 2].map((k) => templates[(i * 7 + k * 13) % templates.length].id);
+      await dataSource.query(
+        `INSERT INTO experience_post_template (post_id, template_id, position) SELECT $1, unnest($2::uuid[]), generate_series(0, 2)`,
+        [post.id, cited],
+      );
+    }
+    // Collections hold items that were published when curated; some have left PUBLISHED since.
+    const [collection] = await dataSource.query(
+      `INSERT INTO collection (title, description, curator_id) VALUES ('Sélection', '', $1) RETURNING id`,
+      [curator.id],
+    );
+    await dataSource.query(
+      `INSERT INTO collection_item (collection_id, position, target_type, target_id) SELECT $1, ord - 1, $2, id FROM unnest($3::uuid[]) WITH ORDINALITY AS u(id, ord)`,
+      [collection.id, 'ExperiencePost', posts.slice(0, 40).map((p) => p.id)],
+    );
+    await dataSource.query(
+      `INSERT INTO search_outbox (document_type, document_id) SELECT 'EXPERIENCE_POST', unnest($1::uuid[])`,
+      [posts.map((p) => p.id)],
+    );
+    await dataSource.query(
+      `INSERT INTO search_outbox (document_type, document_id) SELECT 'CLAUSE_TEMPLATE', unnest($1::uuid[])`,
+      [templates.map((p) => p.id)],
+    );
+    await waitForSearchIndex(t);
+
+    tokens.pending = (await login(t, 'candidat@pending.example')).accessToken;
+    tokens.memberA = (await login(t, 'acheteuse@montpellier.example')).accessToken;
+    tokens.memberB = (await login(t, 'acheteur@toulouse.example')).accessToken;
+    tokens.moderator = (await login(t, 'moderation@reseau.example')).accessToken;
+  });
+  afterAll(() => t.close());
+
+  const localId = (globalId: string): string =>
+    Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+
+  /** Collects every post or template id in a response. */
+  function reachable(value: unknown, found: string[] = []): string[] {
+    if (Array.isArray(value)) value.forEach((v) => reachable(v, found));
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (
+        (record['__typename'] === 'ExperiencePost' || record['__typename'] === 'ClauseTemplate') &&
+        typeof record['id'] === 'string'
+      ) {
+        found.push(localId(record['id']));
+      }
+      Object.values(record).forEach((v) => reachable(v, found));
+    }
+    return found;
+  }
+
+  const USED_IN = `usedIn(first: 50) { edges { node { __typename id } } }`;
+  const POST = `__typename id clauseTemplates { __typename id ${USED_IN} }`;
+  const TEMPLATE = `__typename id ${USED_IN}`;
+  const CONTENT = `__typename ... on ExperiencePost { id clauseTemplates { __typename id } } ... on ClauseTemplate { id ${USED_IN} }`;
+
+  const ways = (
+    item: Item,
+    word: string,
+    theme: string,
+    status: Status,
+    first: number,
+  ): { name: string; query: string }[] => [
+    { name: 'node', query: `{ node(id: "${toGlobalId(item.type, item.id)}") { ${CONTENT} } }` },
+    {
+      name: 'experiencePosts',
+      query: `{ experiencePosts(first: ${first}, themes: ["${theme}"], status: ${status}) { edges { node { ${POST} } } } }`,
+    },
+    {
+      name: 'clauseTemplates',
+      query: `{ clauseTemplates(first: ${first}, themes: ["${theme}"]) { edges { node { ${TEMPLATE} } } } }`,
+    },
+    {
+      name: 'organisation',
+      query: `{ node(id: "${toGlobalId('Organisation', orgIds[item.org])}") { ... on Organisation { experiencePosts(first: ${first}) { edges { node { __typename id clauseTemplates { __typename id } } } } } } }`,
+    },
+    { name: 'collections', query: `{ collections { items { ${CONTENT} } } }` },
+    {
+      name: 'search',
+      query: `{ search(input: { query: "${word}", first: ${first} }) { hits { node { ${CONTENT} } } } }`,
+    },
+  ];
+
+  it('holds for 1,000 random viewers and ways in', async () => {
+    const all = [...items.values()];
+    let reached = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<Viewer>('anonymous', 'pending', 'memberA', 'memberB', 'moderator'),
+        fc.nat(all.length - 1),
+        fc.nat(5),
+        fc.constantFrom(...WORDS),
+        fc.constantFrom(...THEMES),
+        fc.constantFrom(...STATUSES),
+        fc.integer({ min: 1, max: 50 }),
+        async (viewer, itemIndex, wayIndex, word, theme, status, first) => {
+          const way = ways(all[itemIndex], word, theme, status, first)[wayIndex];
+          const res = await t.gql(way.query, undefined, { token: tokens[viewer] });
+          if (res.errors) throw new Error(`${way.name} failed for ${viewer}: ${JSON.stringify(res.errors)}`);
+          for (const id of reachable(res.data)) {
+            const item = items.get(id);
+            if (!item) continue; // demo content outside this world
+            reached++;
+            if (!mayView(viewer, item))
+              throw new Error(
+                `${viewer} reached ${item.type} ${item.status}/${item.visibility} of ${item.org} through ${way.name}`,
+              );
+          }
+        },
+      ),
+      { numRuns: 1000, seed: 4242 },
+    );
+    expect(reached).toBeGreaterThan(1000);
+  });
+
+  it('never lets a collection or search show an item that is not PUBLISHED', async () => {
+    for (const viewer of ['anonymous', 'memberA', 'moderator'] as const) {
+      const collections = await t.gql<{ collections: { items: { id: string }[] }[] }>(
+        `{ collections { items { ... on ExperiencePost { id } } } }`,
+        undefined,
+        { token: tokens[viewer] },
+      );
+      for (const item of collections.data?.collections.flatMap((c) => c.items) ?? []) {
+        expect(items.get(localId(item.id))?.status).toBe('PUBLISHED');
+      }
+      for (const word of WORDS) {
+        const search = await t.gql<{ search: { hits: { node: { id: string } }[] } }>(
+          `{ search(input: { query: "${word}", first: 100 }) { hits { node { ... on ExperiencePost { id } ... on ClauseTemplate { id } } } } }`,
+          undefined,
+          {
+            token: tokens[viewer],
+          },
+        );
+        for (const hit of search.data?.search.hits ?? [])
+          expect(items.get(localId(hit.node.id))?.status).toBe('PUBLISHED');
+      }
+    }
+  });
+});
