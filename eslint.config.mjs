@@ -23,8 +23,9 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          // The cross-app suites in test/ boot the whole API through this one entry point.
-          allow: ['@resocc/api/testing'],
+          // The cross-app suites (test/) and the benchmarks (bench/) boot the whole API
+          // through these two entry points; nothing else imports apps/.
+          allow: ['@resocc/api/testing', '@resocc/api'],
           depConstraints: [
             {
               sourceTag: 'scope:app',

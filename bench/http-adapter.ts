@@ -17,7 +17,7 @@ import {
   startEmbeddedPostgres,
 } from '@resocc/core';
 import autocannon from 'autocannon';
-import { AppModule } from '../apps/api/src/app.module';
+import { AppModule } from '@resocc/api';
 
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const QUERIES = {

@@ -5,6 +5,7 @@
 // 1 and 8 on the engine directly and through the GraphQL API, and publish-to-searchable
 // (posts published through the API by a trusted organisation, polled through `search`).
 // Run: npm run bench:search [-- --quick] [-- --docs N]
+import { relative } from 'node:path';
 import { DATA_SOURCE } from '@resocc/core';
 import {
   type SearchDocument,
@@ -14,7 +15,17 @@ import {
   type SearchRequest,
 } from '@resocc/search';
 import type { DataSource } from 'typeorm';
-import { corpusSize, isQuick, log, machineInfo, percentiles, round, runScript, sleep } from './lib/common';
+import {
+  ROOT,
+  corpusSize,
+  isQuick,
+  log,
+  machineInfo,
+  percentiles,
+  round,
+  runScript,
+  sleep,
+} from './lib/common';
 import { type CorpusDatabase, LOAD_METHOD_LABELS, createCorpusDatabase } from './lib/corpus';
 import { type BenchQuery, type QueryKind, benchQueries } from './lib/french';
 import { graphql } from './lib/http';
@@ -330,7 +341,7 @@ if (require.main === module) {
       const results = {
         date: new Date().toISOString(),
         quick,
-        command: `npm run bench:search${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+        command: `${quick && !process.argv.includes('--quick') ? 'BENCH_QUICK=1 ' : ''}npm run bench:search${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
         duration_s: round((performance.now() - started) / 1000, 1),
         machine: machineInfo(),
         corpus: {
@@ -351,7 +362,7 @@ if (require.main === module) {
       });
       const written = writeResults(resultBase(quick, 'search'), results, markdown);
       process.stdout.write(markdown);
-      log(`written: ${written.json} and ${written.markdown}`);
+      log(`written: ${relative(ROOT, written.json)} and ${relative(ROOT, written.markdown)}`);
     } finally {
       await corpus?.stop();
       dist.remove();

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { createLogger, findFreePort, loadConfig } from '@resocc/core';
-import { createApp } from '../../apps/api/src/bootstrap';
+import { createApp } from '@resocc/api';
 import { onAbort } from './common';
 
 export interface InProcessApp {

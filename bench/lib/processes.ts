@@ -2,9 +2,9 @@
 // raw baseline server, with their peak RSS; and a private copy of dist/ to run the API from.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findFreePort } from '@resocc/core';
 import { ROOT, log, onAbort, sleep } from './common';
 import { waitForGraphQL } from './http';
@@ -31,7 +31,14 @@ function countFiles(dir: string): number {
 export function prepareDist(): DistCopy {
   const target = join(ROOT, 'bench', '.work', String(process.pid));
   const root = join(target, 'dist');
-  const remove = (): void => rmSync(target, { recursive: true, force: true });
+  const remove = (): void => {
+    rmSync(target, { recursive: true, force: true });
+    try {
+      rmdirSync(dirname(target)); // bench/.work, when no other run uses it
+    } catch {
+      // not empty, or already gone
+    }
+  };
   let lastError: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {

@@ -19,6 +19,7 @@ import {
   Public,
   RequireRoles,
   Role,
+  type TotalCount,
   pageRequest,
   parseGlobalId,
   toConnection,
@@ -63,7 +64,7 @@ export class PostResolver implements OnModuleInit {
     );
   }
 
-  static connection(rows: ExperiencePostEntity[], page: ReturnType<typeof pageRequest>, total: number) {
+  static connection(rows: ExperiencePostEntity[], page: ReturnType<typeof pageRequest>, total: TotalCount) {
     return toConnection(rows, page, cursorOf, (p) => ExperiencePostType.from(p), total);
   }
 

@@ -8,14 +8,12 @@ import { ThemeService } from '../themes/theme.service';
 export class ContentLoaders {
   constructor(private readonly themeService: ThemeService) {}
 
-  /** Themes by slug, in the order given (the whole taxonomy is one small query per request). */
-  async themes(ctx: GraphQLContext, slugs: readonly string[]): Promise<ThemeType[]> {
-    const loader = ctx.loaders.get<string, ThemeType | null>('content:theme-by-slug', async (keys) => {
-      const rows = await this.themeService.bySlugs(keys);
-      const bySlug = new Map(rows.map((t) => [t.slug, ThemeType.from(t)]));
-      return keys.map((k) => bySlug.get(k) ?? null);
+  /** Themes by slug, in the order given (the taxonomy is read once per process). */
+  async themes(_ctx: GraphQLContext, slugs: readonly string[]): Promise<ThemeType[]> {
+    const all = await this.themeService.bySlug();
+    return slugs.flatMap((slug) => {
+      const theme = all.get(slug);
+      return theme ? [ThemeType.from(theme)] : [];
     });
-    const themes = await loader.loadMany([...slugs]);
-    return themes.filter((t): t is ThemeType => t !== null && !(t instanceof Error));
   }
 }

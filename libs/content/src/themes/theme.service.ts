@@ -22,9 +22,20 @@ export class ThemeService {
     return this.dataSource.getRepository(ThemeEntity).findBy({ slug: In([...slugs]) });
   }
 
+  private all: Promise<ReadonlyMap<string, ThemeEntity>> | undefined;
+
   /** Slugs that exist (the taxonomy only changes with a migration, so it is read once). */
-  knownSlugs(): Promise<ReadonlySet<string>> {
-    this.known ??= this.list().then((themes) => new Set(themes.map((t) => t.slug)));
+  async knownSlugs(): Promise<ReadonlySet<string>> {
+    this.known ??= this.bySlug().then((themes) => new Set(themes.keys()));
     return this.known;
+  }
+
+  /** The whole taxonomy by slug, read once per process. */
+  bySlug(): Promise<ReadonlyMap<string, ThemeEntity>> {
+    this.all ??= this.list().then((themes) => new Map(themes.map((t) => [t.slug, t])));
+    this.all.catch(() => {
+      this.all = undefined; // retry on the next call
+    });
+    return this.all;
   }
 }

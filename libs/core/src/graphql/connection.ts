@@ -89,10 +89,13 @@ export interface Edge<T> {
   node: T;
 }
 
+/** The total of a list: a number, or a function that counts only when a client asks for `totalCount`. */
+export type TotalCount = number | (() => Promise<number>);
+
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /** Builds a connection from up to `limit + 1` rows fetched after the cursor. */
@@ -101,13 +104,13 @@ export function toConnection<R, T>(
   page: PageRequest,
   cursorOf: (row: R) => CursorValue[],
   toNode: (row: R) => T,
-  totalCount: number,
+  totalCount: TotalCount,
 ): ConnectionShape<T> {
   const visible = rows.slice(0, page.limit);
   const edges = visible.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
-  return {
+  const connection = {
     edges,
-    totalCount,
+    totalCount: 0 as number | Promise<number>,
     pageInfo: {
       hasNextPage: rows.length > page.limit,
       hasPreviousPage: page.after !== null,
@@ -115,6 +118,13 @@ export function toConnection<R, T>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+  // A getter: the count runs only when the field is resolved, once.
+  let counted: number | Promise<number> | undefined;
+  Object.defineProperty(connection, 'totalCount', {
+    enumerable: true,
+    get: () => (counted ??= typeof totalCount === 'function' ? totalCount() : totalCount),
+  });
+  return connection;
 }
 
 export interface ConnectionTypes<T> {
@@ -142,7 +152,7 @@ export function connectionTypes<T>(nodeType: () => Type<T> | object, name: strin
     pageInfo!: PageInfo;
 
     @Field(() => Int)
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
 
   return { Edge: EdgeType, Connection: ConnectionType };

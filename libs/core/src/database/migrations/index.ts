@@ -7,6 +7,7 @@ import { Members1795970743641 } from './1795970743641-Members';
 import { Content1795971399546 } from './1795971399546-Content';
 import { SearchDocuments1795972000000 } from './1795972000000-SearchDocuments';
 import { Moderation1795972511205 } from './1795972511205-Moderation';
+import { ListIndexes1795973000000 } from './1795973000000-ListIndexes';
 
 export const migrations = [
   Extensions1764400000000,
@@ -17,4 +18,5 @@ export const migrations = [
   Content1795971399546,
   SearchDocuments1795972000000,
   Moderation1795972511205,
+  ListIndexes1795973000000,
 ];
