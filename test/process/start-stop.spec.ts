@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@resocc/core';
+import { buildApi } from '../support/api-process';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -59,8 +60,8 @@ function postgresProcessesFor(dir: string): number {
 
 describe('npm start on the embedded database', () => {
   let dataDir: string;
-  beforeAll(() => {
-    execFileSync(process.execPath, [join(ROOT, 'tools', 'build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  beforeAll(async () => {
+    await buildApi();
     dataDir = mkdtempSync(join(tmpdir(), 'resocc-process-'));
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -15,6 +15,7 @@ import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 @Entity('experience_post')
 // Expression indexes on the lists' sort key, created by a migration (TypeORM cannot express them).
 @Index('experience_post_list_idx', { synchronize: false })
+@Index('experience_post_status_list_idx', { synchronize: false })
 @Index('experience_post_organisation_list_idx', { synchronize: false })
 @Index('experience_post_feed_idx', ['status', 'publishedAt', 'id'])
 @Index('experience_post_organisation_idx', ['organisationId', 'createdAt'])

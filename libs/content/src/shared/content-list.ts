@@ -1,6 +1,6 @@
 import type { PageRequest, Viewer } from '@resocc/core';
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { visibilitySql } from './visibility';
+import { visibilityBranches, visibilitySql } from './visibility';
 
 /** A WHERE fragment over the list's alias, with its named parameters. */
 export interface SqlFilter {
@@ -34,21 +34,32 @@ export async function listVisible<
       params: Object.assign({}, visibility.params, ...filters.map((f) => f.params)),
     };
   };
-  const main = where('c');
-  const qb: SelectQueryBuilder<T> = dataSource
-    .getRepository(entity)
-    .createQueryBuilder('c')
-    .where(main.sql, main.params);
-  if (page.after) {
-    qb.andWhere(`(${SORT_KEY('c')}, c.id) < (:afterSort, :afterId)`, {
-      afterSort: new Date(String(page.after[0])),
-      afterId: String(page.after[1]),
-    });
-  }
-  qb.orderBy(SORT_KEY('c'), 'DESC')
-    .addOrderBy('c.id', 'DESC')
-    .limit(page.limit + 1);
-  const rows = await qb.getMany();
+  const filterSql = (alias: string): SqlFilter => ({
+    sql: filters.map((f) => f.sql.replace(/\bc\./g, `${alias}.`)).join(' AND ') || 'TRUE',
+    params: Object.assign({}, ...filters.map((f) => f.params)),
+  });
+  const branches = await Promise.all(
+    visibilityBranches(viewer, 'c').map((branch) => {
+      const filter = filterSql('c');
+      const qb: SelectQueryBuilder<T> = dataSource
+        .getRepository(entity)
+        .createQueryBuilder('c')
+        .where(branch.sql, branch.params)
+        .andWhere(filter.sql, filter.params);
+      if (page.after) {
+        qb.andWhere(`(${SORT_KEY('c')}, c.id) < (:afterSort, :afterId)`, {
+          afterSort: new Date(String(page.after[0])),
+          afterId: String(page.after[1]),
+        });
+      }
+      return qb.orderBy(SORT_KEY('c'), 'DESC').addOrderBy('c.id', 'DESC').limit(page.limit + 1).getMany();
+    }),
+  );
+  const sortKey = (row: T): number => (row.publishedAt ?? row.createdAt).getTime();
+  const rows = branches
+    .flat()
+    .sort((a, b) => sortKey(b) - sortKey(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, page.limit + 1);
   return { rows, total: () => countOnly(dataSource, table, where('cc')) };
 }
 

@@ -22,6 +22,7 @@ export interface TemplateVariable {
 @Entity('clause_template')
 // Expression indexes on the lists' sort key, created by a migration (TypeORM cannot express them).
 @Index('clause_template_list_idx', { synchronize: false })
+@Index('clause_template_status_list_idx', { synchronize: false })
 @Index('clause_template_organisation_list_idx', { synchronize: false })
 @Index('clause_template_feed_idx', ['status', 'publishedAt', 'id'])
 @Index('clause_template_organisation_idx', ['organisationId', 'createdAt'])

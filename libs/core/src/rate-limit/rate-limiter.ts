@@ -74,6 +74,14 @@ export class RateLimiter {
     if (rows[0].hits > rule.limit) throw new RateLimitedError(Number(rows[0].retry_after));
   }
 
+  /** Gives one hit back (an attempt that turned out not to count, such as a successful sign-in). */
+  async release(rule: RateLimitRule, subject: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE rate_limit_counter SET hits = GREATEST(hits - 1, 0) WHERE key = $1 AND window_start = ${this.window(rule)}`,
+      [this.key(rule, subject)],
+    );
+  }
+
   /** Forgets the subject's hits (e.g. failed sign-ins after a successful one). */
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM rate_limit_counter WHERE key = $1`, [this.key(rule, subject)]);

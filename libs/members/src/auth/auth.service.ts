@@ -77,16 +77,15 @@ export class AuthService implements ViewerResolver {
     errors.check(password.length <= 1024, 'password', 'Mot de passe trop long.');
     errors.throwIfAny();
     const normalised = normaliseEmail(email);
-    await this.limiter.assertAllowed(LOGIN_FAILURES_PER_EMAIL, normalised);
-    await this.limiter.assertAllowed(LOGIN_FAILURES_PER_IP, ip);
+    // Each attempt is counted before the password is checked, in one statement, so that
+    // concurrent attempts cannot all slip under the limit; a success gives its hit back.
+    await this.limiter.consume(LOGIN_FAILURES_PER_EMAIL, normalised);
+    await this.limiter.consume(LOGIN_FAILURES_PER_IP, ip);
     const user = await this.users.findByEmail(normalised);
     const ok = await verifyPassword(user?.passwordHash, password);
-    if (!user || !ok) {
-      await this.limiter.hit(LOGIN_FAILURES_PER_EMAIL, normalised);
-      await this.limiter.hit(LOGIN_FAILURES_PER_IP, ip);
-      throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    }
+    if (!user || !ok) throw new UnauthenticatedError(WRONG_CREDENTIALS);
     await this.limiter.reset(LOGIN_FAILURES_PER_EMAIL, normalised);
+    await this.limiter.release(LOGIN_FAILURES_PER_IP, ip);
     if (user.passwordHash && needsRehash(user.passwordHash)) {
       user.passwordHash = await hashPassword(password);
       await this.tx.run((m) => this.users.save(user, m));
