@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
 import { RequestLimitError } from '../errors/domain-errors';
@@ -99,7 +100,12 @@ export function graphqlOptions({
     formatError: createFormatError(config.isProduction),
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     validationRules: [limitsRule],
-    plugins: [errorLoggingPlugin(logger), timeoutPlugin(timeoutMs ?? GRAPHQL_LIMITS.timeoutMs)],
+    plugins: [
+      // No HTTP caching of GraphQL responses: skip the per-field cache-control bookkeeping.
+      ApolloServerPluginCacheControlDisabled(),
+      errorLoggingPlugin(logger),
+      timeoutPlugin(timeoutMs ?? GRAPHQL_LIMITS.timeoutMs),
+    ],
     // Express passes { req }, Fastify passes the request itself.
     context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<GraphQLContext> => {
       const req: IncomingRequest = 'req' in arg && arg.req ? arg.req : (arg as IncomingRequest);

@@ -34,15 +34,6 @@ export function queryTokens(query: string): string[] {
     .slice(0, MAX_TOKENS);
 }
 
-interface Row {
-  key: string;
-  type: SearchDocument['type'];
-  entity_id: string;
-  title_highlight: string;
-  snippet: string;
-  total: string;
-}
-
 /**
  * Full-text search inside PostgreSQL: weighted tsvector (title A, summary B, body C) in a
  * French configuration without accents, GIN index, typos through a trigram vocabulary and
@@ -103,10 +94,10 @@ export class PostgresSearchEngine implements SearchEngine {
     }
   }
 
-  /** Each token with its one-typo neighbours from the vocabulary; the last one as a prefix too. */
-  private async tsquery(tokens: string[]): Promise<string | null> {
+  /** Each token (with its typo neighbours from the vocabulary when `typos`); the last one as a prefix too. */
+  private async tsquery(tokens: string[], typos: boolean): Promise<string | null> {
     if (tokens.length === 0) return null;
-    const longTokens = tokens.filter((t) => t.length >= 4);
+    const longTokens = typos ? tokens.filter((t) => t.length >= 4) : [];
     const neighbours = new Map<string, string[]>();
     if (longTokens.length > 0) {
       const rows: { token: string; word: string }[] = await this.dataSource.query(
@@ -146,63 +137,76 @@ export class PostgresSearchEngine implements SearchEngine {
     return where;
   }
 
+  /**
+   * Exact words (and the last one as a prefix) first; only when that finds nothing are the
+   * words widened to their typo neighbours, which costs a vocabulary lookup.
+   */
   async search(request: SearchRequest): Promise<SearchResponse> {
-    const tsquery = await this.tsquery(queryTokens(request.query));
+    const tokens = queryTokens(request.query);
+    const exact = await this.run(request, await this.tsquery(tokens, false));
+    if (exact.totalHits > 0 || !tokens.some((t) => t.length >= 4)) return exact;
+    return this.run(request, await this.tsquery(tokens, true));
+  }
+
+  /** Page, total and facets in one statement over one materialised set of matches. */
+  private async run(request: SearchRequest, tsquery: string | null): Promise<SearchResponse> {
     const params: unknown[] = [];
     const where = this.filters(request, params);
     let rank = 'NULL::real';
-    let title = 'd.title';
-    let snippet = `left(d.summary, 240)`;
+    let title = 'p.title';
+    let snippet = `left(p.summary, 240)`;
     if (tsquery) {
       params.push(tsquery);
       const q = `to_tsquery('${CONFIG}', $${params.length})`;
       where.push(`d.tsv @@ ${q}`);
       rank = `ts_rank_cd(d.tsv, ${q})`;
-      title = `ts_headline('${CONFIG}', d.title, ${q}, '${HEADLINE_TITLE}')`;
-      snippet = `CASE WHEN to_tsvector('${CONFIG}', d.body) @@ ${q}
-        THEN ts_headline('${CONFIG}', d.body, ${q}, '${HEADLINE_SNIPPET}')
-        ELSE ts_headline('${CONFIG}', d.summary, ${q}, '${HEADLINE_SNIPPET}') END`;
+      title = `ts_headline('${CONFIG}', p.title, ${q}, '${HEADLINE_TITLE}')`;
+      snippet = `CASE WHEN to_tsvector('${CONFIG}', p.body) @@ ${q}
+        THEN ts_headline('${CONFIG}', p.body, ${q}, '${HEADLINE_SNIPPET}')
+        ELSE ts_headline('${CONFIG}', p.summary, ${q}, '${HEADLINE_SNIPPET}') END`;
     }
-    const matched = `SELECT d.* FROM search_document d WHERE ${where.join(' AND ')}`;
     params.push(request.limit, request.offset);
-    const limit = `$${params.length - 1}`;
-    const offset = `$${params.length}`;
-    const rows: Row[] = await this.dataSource.query(
-      `WITH matched AS (${matched.replace('SELECT d.*', `SELECT d.*, ${rank} AS rank`)}),
-            page AS (SELECT * FROM matched ORDER BY rank DESC NULLS LAST, updated_at DESC, key LIMIT ${limit} OFFSET ${offset})
-       SELECT p.key, p.type, p.entity_id, ${title.replace(/\bd\./g, 'p.')} AS title_highlight,
-              ${snippet.replace(/\bd\./g, 'p.')} AS snippet, (SELECT count(*) FROM matched) AS total
-       FROM page p ORDER BY p.rank DESC NULLS LAST, p.updated_at DESC, p.key`,
+    const [{ result }] = (await this.dataSource.query(
+      `WITH matched AS MATERIALIZED (
+         SELECT d.key, d.type, d.entity_id, d.title, d.summary, d.body, d.themes, d.considerations, d.kind,
+                d.department_code, d.procedure_type, d.updated_at, ${rank} AS rank
+         FROM search_document d WHERE ${where.join(' AND ')}
+       ),
+       page AS (
+         SELECT * FROM matched ORDER BY rank DESC NULLS LAST, updated_at DESC, key
+         LIMIT $${params.length - 1} OFFSET $${params.length}
+       ),
+       facets AS (
+         SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
+         UNION ALL SELECT 'themes', t, count(*) FROM matched, unnest(themes) AS t GROUP BY t
+         UNION ALL SELECT 'considerations', c, count(*) FROM matched, unnest(considerations) AS c GROUP BY c
+         UNION ALL SELECT 'kind', kind, count(*) FROM matched WHERE kind IS NOT NULL GROUP BY kind
+         UNION ALL SELECT 'departmentCode', department_code, count(*) FROM matched WHERE department_code IS NOT NULL GROUP BY department_code
+         UNION ALL SELECT 'procedureType', procedure_type, count(*) FROM matched WHERE procedure_type IS NOT NULL GROUP BY procedure_type
+       )
+       SELECT json_build_object(
+         'total', (SELECT count(*) FROM matched),
+         'hits', COALESCE((SELECT json_agg(json_build_object('key', p.key, 'type', p.type, 'entityId', p.entity_id,
+                    'titleHighlight', ${title}, 'snippet', ${snippet})
+                    ORDER BY p.rank DESC NULLS LAST, p.updated_at DESC, p.key) FROM page p), '[]'::json),
+         'facets', COALESCE((SELECT json_agg(json_build_object('facet', facet, 'value', value, 'count', count)) FROM facets), '[]'::json)
+       ) AS result`,
       params,
-    );
-    const facetParams = params.slice(0, params.length - 2);
-    const facetRows: { facet: FacetName; value: string; count: string }[] = await this.dataSource.query(
-      `WITH matched AS (${matched})
-       SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
-       UNION ALL SELECT 'themes', t, count(*) FROM matched, unnest(themes) AS t GROUP BY t
-       UNION ALL SELECT 'considerations', c, count(*) FROM matched, unnest(considerations) AS c GROUP BY c
-       UNION ALL SELECT 'kind', kind, count(*) FROM matched WHERE kind IS NOT NULL GROUP BY kind
-       UNION ALL SELECT 'departmentCode', department_code, count(*) FROM matched WHERE department_code IS NOT NULL GROUP BY department_code
-       UNION ALL SELECT 'procedureType', procedure_type, count(*) FROM matched WHERE procedure_type IS NOT NULL GROUP BY procedure_type`,
-      facetParams,
-    );
+    )) as {
+      result: {
+        total: number;
+        hits: SearchHitResult[];
+        facets: { facet: FacetName; value: string; count: number }[];
+      };
+    }[];
     const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, [] as FacetCount[]])) as Record<
       FacetName,
       FacetCount[]
     >;
-    for (const row of facetRows) facets[row.facet].push({ value: row.value, count: Number(row.count) });
+    for (const row of result.facets) facets[row.facet].push({ value: row.value, count: Number(row.count) });
     for (const name of FACET_NAMES)
       facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    let totalHits = rows.length > 0 ? Number(rows[0].total) : 0;
-    if (rows.length === 0 && request.offset > 0) totalHits = facets.type.reduce((sum, f) => sum + f.count, 0);
-    const hits: SearchHitResult[] = rows.map((r) => ({
-      key: r.key,
-      type: r.type,
-      entityId: r.entity_id,
-      titleHighlight: r.title_highlight,
-      snippet: r.snippet,
-    }));
-    return { hits, totalHits, facets };
+    return { hits: result.hits, totalHits: Number(result.total), facets };
   }
 
   async listKeys(): Promise<{ key: string; updatedAt: string }[]> {

@@ -14,6 +14,9 @@ export class ListIndexes1795973000000 implements MigrationInterface {
         `CREATE INDEX ${table}_list_idx ON ${table} (status, visibility, (COALESCE(published_at, created_at)) DESC, id DESC)`,
       );
       await queryRunner.query(
+        `CREATE INDEX ${table}_status_list_idx ON ${table} (status, (COALESCE(published_at, created_at)) DESC, id DESC)`,
+      );
+      await queryRunner.query(
         `CREATE INDEX ${table}_organisation_list_idx ON ${table} (organisation_id, (COALESCE(published_at, created_at)) DESC, id DESC)`,
       );
     }
@@ -22,6 +25,7 @@ export class ListIndexes1795973000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of ['experience_post', 'clause_template']) {
       await queryRunner.query(`DROP INDEX ${table}_organisation_list_idx`);
+      await queryRunner.query(`DROP INDEX ${table}_status_list_idx`);
       await queryRunner.query(`DROP INDEX ${table}_list_idx`);
     }
   }
