@@ -73,6 +73,50 @@ describe('GraphQL limits', () => {
   });
 });
 
+describe('hostile input found by the fuzz test', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createPlatformTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses cursors whose values are not of the list’s kinds', async () => {
+    const cursor = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');
+    for (const query of [
+      `{ clauseTemplates(after: "${cursor}") { totalCount } }`,
+      `{ organisations(after: "${cursor}") { totalCount } }`,
+    ]) {
+      const res = await t.gql(query);
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'after' }],
+      });
+    }
+  });
+
+  it('refuses the NUL character, naming where it is', async () => {
+    const res = await t.gql('mutation($e: String!) { login(email: $e, password: "x") { accessToken } }', {
+      e: 'a\u0000b',
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'e' }] });
+    const literal = await t.gql('{ experiencePosts(themes: ["\\u0000"]) { totalCount } }');
+    expect(literal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers an explicit null for a non-null argument as BAD_USER_INPUT naming it', async () => {
+    const res = await t.gql('query($id: ID = "x") { node(id: $id) { id } }', { id: null });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'id' }] });
+  });
+
+  it('answers bodies that are not JSON in GraphQL’s shape', async () => {
+    for (const body of ['{"query": ', '', '{"__proto__": {"x": 1}, "query": "{ __typename }"}']) {
+      const res = await t.http().post('/graphql').set('content-type', 'application/json').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
 describe('production mode', () => {
   let t: TestApp;
   beforeAll(async () => {

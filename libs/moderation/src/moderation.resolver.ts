@@ -3,6 +3,7 @@ import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resol
 import type { ContentRef } from '@resocc/content';
 import {
   Ctx,
+  DATE_ID_CURSOR,
   type GraphQLContext,
   NodeRegistry,
   PaginationArgs,
@@ -85,7 +86,7 @@ export class ModerationResolver implements OnModuleInit {
     @Args() args: PaginationArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ModeratedContentConnection> {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.queries.queue(page);
     const visible = rows.slice(0, page.limit);
     const edges = await Promise.all(
@@ -112,7 +113,7 @@ export class ModerationResolver implements OnModuleInit {
   @RequireRoles(Role.MODERATOR, Role.ADMIN)
   @Query(() => ReportConnection, { description: 'MODERATOR: reports, newest first' })
   async reports(@Args() args: ReportsArgs, @Ctx() _ctx: GraphQLContext) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.queries.reports(args.status, page);
     return toConnection(
       rows,
@@ -128,7 +129,7 @@ export class ModerationResolver implements OnModuleInit {
     description: 'MODERATOR: every decision; other members: the decisions on their organisation’s items',
   })
   async moderationLog(@Args() args: LogArgs, @Ctx() ctx: GraphQLContext) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const targetId = args.targetId ? target(args.targetId, 'targetId').id : null;
     const { rows, total } = await this.queries.log(ctx.viewer, targetId, page);
     return toConnection(

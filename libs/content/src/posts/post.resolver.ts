@@ -13,6 +13,7 @@ import {
 } from '@nestjs/graphql';
 import {
   Ctx,
+  DATE_ID_CURSOR,
   type GraphQLContext,
   NodeRegistry,
   PaginationArgs,
@@ -73,7 +74,7 @@ export class PostResolver implements OnModuleInit {
     description: 'Experience posts the viewer may see, newest published first.',
   })
   async experiencePosts(@Args() args: ExperiencePostsArgs, @Ctx() ctx: GraphQLContext) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.posts.list(ctx.viewer, args, page);
     return PostResolver.connection(rows, page, total);
   }
@@ -153,7 +154,7 @@ export class OrganisationPostsResolver {
     @Args() args: PaginationArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.posts.byOrganisation(ctx.viewer, organisation.localId, page);
     return PostResolver.connection(rows, page, total);
   }

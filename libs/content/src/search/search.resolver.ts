@@ -51,7 +51,7 @@ export class SearchResolver {
       ),
     );
     errors.throwIfAny();
-    const page = pageRequest({ first: input.first, after: input.after }, 1, 'input.');
+    const page = pageRequest({ first: input.first, after: input.after }, ['int'], 'input.');
     const offset = page.after ? Number(page.after[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) {
       errors.add('input.after', "Ce curseur n'est pas valide.").throwIfAny();

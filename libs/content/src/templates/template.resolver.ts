@@ -13,6 +13,7 @@ import {
 } from '@nestjs/graphql';
 import {
   Ctx,
+  DATE_ID_CURSOR,
   type GraphQLContext,
   NodeRegistry,
   PaginationArgs,
@@ -76,7 +77,7 @@ export class TemplateResolver implements OnModuleInit {
     description: 'Clause templates the viewer may see, newest published first.',
   })
   async clauseTemplates(@Args() args: ClauseTemplatesArgs, @Ctx() ctx: GraphQLContext) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.templates.list(ctx.viewer, args, page);
     return toConnection(rows, page, cursorOf, (t) => ClauseTemplateType.from(t), total);
   }
@@ -130,7 +131,7 @@ export class TemplateResolver implements OnModuleInit {
     @Args() args: PaginationArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.posts.usingTemplate(ctx.viewer, template.localId, page);
     return PostResolver.connection(rows, page, total);
   }

@@ -107,7 +107,9 @@ function formatError(
   }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     if (code === 'BAD_USER_INPUT') {
-      return { ...base, extensions: { code: 'BAD_USER_INPUT', fields: [coercionField(formatted.message)] } };
+      const given = formatted.extensions?.['fields'];
+      const fields = Array.isArray(given) ? given : [coercionField(formatted.message)];
+      return { ...base, extensions: { code: 'BAD_USER_INPUT', fields } };
     }
     const limit = limitOf(formatted);
     return {
@@ -117,6 +119,27 @@ function formatError(
         reason: code,
         ...(limit ? { limit } : {}),
         fields: [{ path: 'query', message: formatted.message }],
+      },
+    };
+  }
+  // graphql-js's own argument errors at run time (e.g. an explicit null for a non-null argument).
+  const argument = /^Argument "([^"]+)"/.exec(formatted.message)?.[1];
+  if (argument && original instanceof GraphQLError && !original.originalError) {
+    return {
+      ...base,
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: argument, message: formatted.message }] },
+    };
+  }
+  // PostgreSQL refused a value as data (class 22: bad byte sequence, bad text representation...):
+  // a bad input that slipped through validation, never a reason to answer INTERNAL_SERVER_ERROR.
+  const sqlState = (original as { driverError?: { code?: unknown } } | undefined)?.driverError?.code;
+  if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
+    return {
+      ...base,
+      message: 'Une valeur envoyée est invalide.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: formatted.path?.join('.') ?? 'query', message: 'Valeur invalide.' }],
       },
     };
   }

@@ -39,7 +39,35 @@ export function encodeCursor(values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, path = 'after'): CursorValue[] {
+/** What each value of a cursor must be: a timestamp, a uuid, a short text or a whole number. */
+export type CursorKind = 'date' | 'uuid' | 'text' | 'int';
+
+/** Keyset cursors of the content and most lists: (timestamp, uuid). */
+export const DATE_ID_CURSOR: readonly CursorKind[] = ['date', 'uuid'];
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function valueFits(value: CursorValue, kind: CursorKind): boolean {
+  switch (kind) {
+    case 'date':
+      return (
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
+      );
+    case 'uuid':
+      return typeof value === 'string' && UUID_PATTERN.test(value);
+    case 'text':
+      return typeof value === 'string' && !value.includes('\u0000');
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  }
+}
+
+export function decodeCursor(
+  cursor: string,
+  shape: number | readonly CursorKind[],
+  path = 'after',
+): CursorValue[] {
+  const arity = typeof shape === 'number' ? shape : shape.length;
   const invalid = (): BadUserInputError => BadUserInputError.field(path, "Ce curseur n'est pas valide.");
   if (
     typeof cursor !== 'string' ||
@@ -60,7 +88,8 @@ export function decodeCursor(cursor: string, arity: number, path = 'after'): Cur
     parsed.length !== arity ||
     !parsed.every(
       (v) => (typeof v === 'string' && v.length <= 200) || (typeof v === 'number' && Number.isFinite(v)),
-    )
+    ) ||
+    (typeof shape !== 'number' && !(parsed as CursorValue[]).every((v, i) => valueFits(v, shape[i])))
   ) {
     throw invalid();
   }
@@ -75,12 +104,16 @@ export interface PageRequest {
 }
 
 /** Validates `first` and `after`; fetch `limit + 1` rows to learn whether a next page exists. */
-export function pageRequest(args: PaginationArgs, cursorArity: number, prefix = ''): PageRequest {
+export function pageRequest(
+  args: PaginationArgs,
+  cursorShape: readonly CursorKind[],
+  prefix = '',
+): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw BadUserInputError.field(`${prefix}first`, `Doit être un nombre entier de 0 à ${MAX_PAGE_SIZE}.`);
   }
-  const after = args.after == null ? null : decodeCursor(args.after, cursorArity, `${prefix}after`);
+  const after = args.after == null ? null : decodeCursor(args.after, cursorShape, `${prefix}after`);
   return { limit: first, after };
 }
 

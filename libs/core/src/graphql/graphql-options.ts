@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
@@ -43,6 +44,47 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
               'Unexpected error while executing a GraphQL operation',
             );
           }
+        },
+      };
+    },
+  };
+}
+
+const NUL = '\u0000';
+
+/** Where a NUL character hides in variables (path like "input.title"), if anywhere. */
+function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes(NUL) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulPath(item, `${path}.${i}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = nulPath(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** U+0000 is never valid text here (PostgreSQL refuses it): refuse it before anything runs. */
+function nulCharacterPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request }) {
+          const inQuery = request.query?.includes('\\u0000') || request.query?.includes(NUL);
+          const path = nulPath(request.variables ?? {}, '') ?? (inQuery ? 'query' : null);
+          if (!path) return;
+          throw new GraphQLError('Le caractère nul (U+0000) est interdit.', {
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              fields: [{ path, message: 'Le caractère nul (U+0000) est interdit.' }],
+              http: { status: 400 },
+            },
+          });
         },
       };
     },
@@ -103,6 +145,7 @@ export function graphqlOptions({
     plugins: [
       // No HTTP caching of GraphQL responses: skip the per-field cache-control bookkeeping.
       ApolloServerPluginCacheControlDisabled(),
+      nulCharacterPlugin(),
       errorLoggingPlugin(logger),
       timeoutPlugin(timeoutMs ?? GRAPHQL_LIMITS.timeoutMs),
     ],

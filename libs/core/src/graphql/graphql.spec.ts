@@ -83,7 +83,7 @@ class ProbeResolver {
   @Public()
   @Query(() => MetaConnection)
   async entries(@Args() args: PaginationArgs) {
-    const page = pageRequest(args, 1);
+    const page = pageRequest(args, ['text']);
     const qb = this.dataSource.getRepository(AppMetaEntity).createQueryBuilder('m').orderBy('m.key', 'ASC');
     if (page.after) qb.where('m.key > :key', { key: page.after[0] });
     const [rows, total] = await Promise.all([

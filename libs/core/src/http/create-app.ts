@@ -52,6 +52,23 @@ export async function createHttpApp(
         ],
       });
     }
+    // Bodies Fastify cannot parse (bad JSON, empty body, prototype keys) get GraphQL's shape too.
+    if (
+      reply.statusCode === 400 &&
+      request.url.startsWith('/graphql') &&
+      typeof payload === 'string' &&
+      !payload.includes('"errors"')
+    ) {
+      reply.header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify({
+        errors: [
+          {
+            message: "Le corps de la requête n'est pas un JSON GraphQL valide.",
+            extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'body', message: 'JSON invalide.' }] },
+          },
+        ],
+      });
+    }
     return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {

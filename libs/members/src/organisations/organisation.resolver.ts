@@ -2,6 +2,7 @@ import { type OnModuleInit } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Ctx,
+  DATE_ID_CURSOR,
   type GraphQLContext,
   NodeRegistry,
   PaginationArgs,
@@ -56,7 +57,7 @@ export class OrganisationResolver implements OnModuleInit {
       'The directory: ACTIVE organisations (and your own); moderators and admins see every status.',
   })
   async organisations(@Args() args: OrganisationsArgs, @Ctx() ctx: GraphQLContext) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, ['text', 'uuid']);
     const { rows, total } = await this.membership.list(ctx.viewer, args, page);
     return toConnection(
       rows,
@@ -75,7 +76,7 @@ export class OrganisationResolver implements OnModuleInit {
     @Args() args: PaginationArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     if (!hasRole(ctx.viewer, Role.MEMBER) && !isModerator(ctx.viewer)) {
       return toConnection(
         [],

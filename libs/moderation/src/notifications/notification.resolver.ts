@@ -13,6 +13,7 @@ import {
 } from '@nestjs/graphql';
 import {
   Authenticated,
+  DATE_ID_CURSOR,
   Ctx,
   type GraphQLContext,
   NodeRegistry,
@@ -65,7 +66,7 @@ export class NotificationResolver implements OnModuleInit {
   @Authenticated()
   @Query(() => NotificationConnection, { description: "the viewer's own, newest first" })
   async notifications(@Args() args: NotificationsArgs, @Ctx() ctx: GraphQLContext) {
-    const page = pageRequest(args, 2);
+    const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.notificationService.list(
       ctx.viewer.userId as string,
       args.unreadOnly === true,
