@@ -1,8 +1,7 @@
-import { DATA_SOURCE, type Viewer, Role } from '@resocc/core';
+import { DATA_SOURCE } from '@resocc/core';
 import { ADMIN, MEMBER, OTHER_MEMBER, PENDING_USER, login, type Session } from '@resocc/members/testing';
-import { FACET_NAMES, SearchAdmin, SearchEngines, SearchIndexer } from '@resocc/search';
+import { FACET_NAMES, SearchIndexer } from '@resocc/search';
 import type { DataSource } from 'typeorm';
-import { PostService } from '../posts/post.service';
 import { ContentStatus, Visibility } from '../shared/enums';
 import { type TestApp, createContentTestApp, validPost } from '../testing';
 import { ContentTransition } from '../workflow/content-state-machine';
@@ -260,43 +259,5 @@ describe('search through the API', () => {
       `SELECT count(*) AS n FROM search_document d JOIN experience_post p ON d.entity_id = p.id WHERE p.status <> 'PUBLISHED'`,
     );
     expect(Number(n)).toBe(0);
-  });
-
-  it('loses no write while the engine fails and converges once it is back', async () => {
-    const engines = t.app.get(SearchEngines);
-    const posts = t.app.get(PostService);
-    const [author] = await dataSource.query(`SELECT id, organisation_id FROM user_account WHERE email = $1`, [
-      MEMBER,
-    ]);
-    const viewer: Viewer = {
-      userId: author.id,
-      organisationId: author.organisation_id,
-      roles: [Role.MEMBER],
-    };
-    const upsert = jest
-      .spyOn(engines.postgres, 'upsert')
-      .mockRejectedValue(new Error('search engine down (fault injection)'));
-    const created: string[] = [];
-    for (let i = 0; i < 500; i++) {
-      const post = await posts.create(
-        viewer,
-        validPost({ title: `Panne simulée ${i}`, clauseTemplateIds: [] }) as never,
-      );
-      await posts.submit(viewer, post.id);
-      created.push(post.id);
-    }
-    expect(created).toHaveLength(500);
-    expect(await indexer.pending()).toBeGreaterThan(0);
-    expect(upsert).toHaveBeenCalled();
-    upsert.mockRestore();
-    await dataSource.query(`UPDATE search_outbox SET available_at = now()`); // skip the remaining backoff
-    await indexer.drain();
-    expect(await indexer.pending()).toBe(0);
-    const [{ n }] = await dataSource.query(
-      `SELECT count(*) AS n FROM search_document WHERE title LIKE 'Panne simulée %'`,
-    );
-    expect(Number(n)).toBe(500);
-    const reports = await t.app.get(SearchAdmin).verify();
-    expect(reports).toEqual([{ engine: 'postgres', missing: [], stale: [], extra: [] }]);
   });
 });
