@@ -142,6 +142,26 @@ describe('lists on the demo content', () => {
     ).toBe(true);
   });
 
+  it('still gives the long texts of listed posts when asked, in one more statement for the page', async () => {
+    const query = '{ experiencePosts(first: 30) { edges { node { id body bodyHtml outcomes } } } }';
+    const { result, statements } = await SqlStatementCounter.measure(() =>
+      t.gql<{
+        experiencePosts: {
+          edges: { node: { id: string; body: string; bodyHtml: string; outcomes: string | null } }[];
+        };
+      }>(query),
+    );
+    const nodes = result.data?.experiencePosts.edges.map((e) => e.node) ?? [];
+    expect(nodes.length).toBeGreaterThan(20);
+    expect(nodes.every((n) => n.body.length > 50 && n.bodyHtml.startsWith('<'))).toBe(true);
+    const single = await t.gql<{ node: { body: string; outcomes: string | null } }>(
+      'query($id: ID!) { node(id: $id) { ... on ExperiencePost { body outcomes } } }',
+      { id: nodes[0].id },
+    );
+    expect(single.data?.node).toEqual({ body: nodes[0].body, outcomes: nodes[0].outcomes });
+    expect(statements).toBe(2);
+  });
+
   it('costs the same number of SQL statements for a page of 5, 20 or 100 posts with author, organisation, themes and templates', async () => {
     const statements: Record<number, number> = {};
     for (const first of [5, 20, 100]) {

@@ -34,7 +34,7 @@ import { ThemeType } from '../themes/dto/theme.type';
 import { ExperiencePostInput } from './dto/experience-post.input';
 import { ExperiencePostConnection, ExperiencePostType } from './dto/experience-post.type';
 import type { ExperiencePostEntity } from './experience-post.entity';
-import { PostService } from './post.service';
+import { PostService, type PostTexts } from './post.service';
 
 @ArgsType()
 class ExperiencePostsArgs extends PaginationArgs {
@@ -77,6 +77,35 @@ export class PostResolver implements OnModuleInit {
     const page = pageRequest(args, DATE_ID_CURSOR);
     const { rows, total } = await this.posts.list(ctx.viewer, args, page);
     return PostResolver.connection(rows, page, total);
+  }
+
+  /** Posts read from a list come without their long texts: load them only when asked. */
+  private async text<K extends keyof PostTexts>(
+    post: ExperiencePostType,
+    key: K,
+    ctx: GraphQLContext,
+  ): Promise<PostTexts[K]> {
+    if (post[key] !== undefined) return post[key] as PostTexts[K];
+    const texts = await ctx.loaders
+      .get<string, PostTexts | null>('content:post-texts', (ids) => this.posts.texts(ids))
+      .load(post.localId);
+    if (!texts) throw new Error(`post ${post.localId} vanished`);
+    return texts[key];
+  }
+
+  @ResolveField(() => String, { description: 'Markdown as written' })
+  body(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<string> {
+    return this.text(post, 'body', ctx);
+  }
+
+  @ResolveField(() => String, { description: 'rendered and sanitised' })
+  bodyHtml(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<string> {
+    return this.text(post, 'bodyHtml', ctx);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  outcomes(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    return this.text(post, 'outcomes', ctx);
   }
 
   @ResolveField(() => [ThemeType])

@@ -35,6 +35,15 @@ import { ContentWorkflowService } from '../workflow/content-workflow.service';
 import type { ExperiencePostInput } from './dto/experience-post.input';
 import { ExperiencePostEntity, ExperiencePostTemplateEntity } from './experience-post.entity';
 
+/** Lists leave the long texts out; `texts()` reads them when a client asks. */
+const LIST_OMITS = ['body', 'bodyHtml', 'outcomes'];
+
+export interface PostTexts {
+  body: string;
+  bodyHtml: string;
+  outcomes: string | null;
+}
+
 export interface PostListArgs {
   themes?: string[] | null;
   departmentCode?: string | null;
@@ -246,7 +255,15 @@ export class PostService {
         params: { departmentCode: args.departmentCode.toUpperCase() },
       });
     if (args.status) filters.push({ sql: 'c.status = :status', params: { status: args.status } });
-    return listVisible(this.dataSource, ExperiencePostEntity, 'experience_post', viewer, filters, page);
+    return listVisible(
+      this.dataSource,
+      ExperiencePostEntity,
+      'experience_post',
+      viewer,
+      filters,
+      page,
+      LIST_OMITS,
+    );
   }
 
   byOrganisation(viewer: Viewer, organisationId: string, page: PageRequest) {
@@ -264,6 +281,18 @@ export class PostService {
         params: { usedTemplateId: templateId },
       },
     ]);
+  }
+
+  /** The long texts of posts read from a list (one statement for any number of posts). */
+  async texts(postIds: readonly string[]): Promise<(PostTexts | null)[]> {
+    const rows = await this.dataSource.getRepository(ExperiencePostEntity).find({
+      select: { id: true, body: true, bodyHtml: true, outcomes: true },
+      where: { id: In([...postIds]) },
+    });
+    const byId = new Map(
+      rows.map((r) => [r.id, { body: r.body, bodyHtml: r.bodyHtml, outcomes: r.outcomes }]),
+    );
+    return postIds.map((id) => byId.get(id) ?? null);
   }
 
   /** The templates each post cites, in order, that the viewer may see: one statement for any number of posts. */

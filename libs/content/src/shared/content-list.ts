@@ -25,7 +25,13 @@ export async function listVisible<
   viewer: Viewer,
   filters: SqlFilter[],
   page: PageRequest,
+  /** Heavy columns a list leaves out (read later only if a client asks for them). */
+  omit: readonly string[] = [],
 ): Promise<{ rows: T[]; total: () => Promise<number> }> {
+  const columns = dataSource
+    .getMetadata(entity)
+    .columns.filter((column) => !omit.includes(column.propertyName))
+    .map((column) => `c.${column.propertyName}`);
   const where = (alias: string): SqlFilter => {
     const visibility = visibilitySql(viewer, alias);
     const parts = [visibility.sql, ...filters.map((f) => f.sql.replace(/\bc\./g, `${alias}.`))];
@@ -44,6 +50,7 @@ export async function listVisible<
       const qb: SelectQueryBuilder<T> = dataSource
         .getRepository(entity)
         .createQueryBuilder('c')
+        .select(columns)
         .where(branch.sql, branch.params)
         .andWhere(filter.sql, filter.params);
       if (page.after) {
@@ -52,7 +59,11 @@ export async function listVisible<
           afterId: String(page.after[1]),
         });
       }
-      return qb.orderBy(SORT_KEY('c'), 'DESC').addOrderBy('c.id', 'DESC').limit(page.limit + 1).getMany();
+      return qb
+        .orderBy(SORT_KEY('c'), 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .limit(page.limit + 1)
+        .getMany();
     }),
   );
   const sortKey = (row: T): number => (row.publishedAt ?? row.createdAt).getTime();

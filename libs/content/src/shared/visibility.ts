@@ -30,7 +30,10 @@ export function canSeeContent(viewer: Viewer, item: VisibleItem): boolean {
  * The same rule as SQL over `alias` (status, visibility, organisation_id columns), with its
  * parameters. Written so the list indexes serve it: no cast on the columns.
  */
-export function visibilitySql(viewer: Viewer, alias: string): { sql: string; params: Record<string, unknown> } {
+export function visibilitySql(
+  viewer: Viewer,
+  alias: string,
+): { sql: string; params: Record<string, unknown> } {
   if (isModerator(viewer)) return { sql: 'TRUE', params: {} };
   if (!hasRole(viewer, Role.MEMBER)) {
     return { sql: `(${alias}.status = 'PUBLISHED' AND ${alias}.visibility = 'PUBLIC')`, params: {} };
@@ -49,7 +52,10 @@ export function visibilitySql(viewer: Viewer, alias: string): { sql: string; par
  * The same rule as disjoint branches, one index-friendly query each: ordered lists read
  * each branch in index order and merge them (an OR across branches would sort everything).
  */
-export function visibilityBranches(viewer: Viewer, alias: string): { sql: string; params: Record<string, unknown> }[] {
+export function visibilityBranches(
+  viewer: Viewer,
+  alias: string,
+): { sql: string; params: Record<string, unknown> }[] {
   if (isModerator(viewer)) return [{ sql: 'TRUE', params: {} }];
   if (!hasRole(viewer, Role.MEMBER)) {
     return [{ sql: `${alias}.status = 'PUBLISHED' AND ${alias}.visibility = 'PUBLIC'`, params: {} }];
