@@ -10,7 +10,6 @@ import {
   fromGlobalId,
   renderMarkdown,
 } from '@resocc/core';
-import { MembershipService } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { assertOwnOrganisation, assertVisible } from '../shared/content-access';
@@ -30,7 +29,7 @@ import {
 import { canSeeContent, visibilitySql } from '../shared/visibility';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 import { ThemeService } from '../themes/theme.service';
-import { ContentTransition, EDITABLE_STATUSES, STATUS_LABELS } from '../workflow/content-state-machine';
+import { EDITABLE_STATUSES, STATUS_LABELS } from '../workflow/content-state-machine';
 import { ContentWorkflowService } from '../workflow/content-workflow.service';
 import type { ExperiencePostInput } from './dto/experience-post.input';
 import { ExperiencePostEntity, ExperiencePostTemplateEntity } from './experience-post.entity';
@@ -62,7 +61,6 @@ export class PostService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly themes: ThemeService,
-    private readonly membership: MembershipService,
     private readonly workflow: ContentWorkflowService,
     private readonly outbox: SearchOutbox,
   ) {}
@@ -185,51 +183,26 @@ export class PostService {
           `Modification impossible : le contenu est au statut ${post.status} (${STATUS_LABELS[post.status]}).`,
         );
       }
-      const [organisation] = await this.membership.byIds([post.organisationId]);
       Object.assign(post, valid, { version: post.version + 1 });
       const saved = await m.save(post);
       await this.replaceTemplates(m, post.id, templateIds);
-      if (saved.status === ContentStatus.PUBLISHED && !organisation?.trusted) {
-        const { item } = await this.workflow.apply(
-          m,
-          { type: 'ExperiencePost', id },
-          ContentTransition.EDIT_PUBLISHED,
-          viewer.userId,
-          'id',
-          saved,
-        );
-        return item as ExperiencePostEntity;
-      }
-      await this.outbox.record(m, 'EXPERIENCE_POST', [post.id]);
-      return saved;
+      return this.workflow.afterEdit(m, viewer, { type: 'ExperiencePost', id }, saved);
     });
   }
 
   /** DRAFT or CHANGES_REQUESTED to IN_REVIEW, or straight to PUBLISHED for a trusted organisation. */
   async submit(viewer: Viewer, id: string): Promise<ExperiencePostEntity> {
-    return this.tx.run(async (m) => {
-      const ref = { type: 'ExperiencePost', id } as const;
-      const post = assertOwnOrganisation(
-        viewer,
-        (await this.workflow.lock(m, ref)) as ExperiencePostEntity | null,
-      );
-      const [organisation] = await this.membership.byIds([post.organisationId]);
-      const action = organisation?.trusted ? ContentTransition.PUBLISH_TRUSTED : ContentTransition.SUBMIT;
-      return (await this.workflow.apply(m, ref, action, viewer.userId, 'id', post))
-        .item as ExperiencePostEntity;
-    });
+    return (await this.workflow.submitByAuthor(viewer, {
+      type: 'ExperiencePost',
+      id,
+    })) as ExperiencePostEntity;
   }
 
   async archive(viewer: Viewer, id: string): Promise<ExperiencePostEntity> {
-    return this.tx.run(async (m) => {
-      const ref = { type: 'ExperiencePost', id } as const;
-      const post = assertOwnOrganisation(
-        viewer,
-        (await this.workflow.lock(m, ref)) as ExperiencePostEntity | null,
-      );
-      return (await this.workflow.apply(m, ref, ContentTransition.ARCHIVE, viewer.userId, 'id', post))
-        .item as ExperiencePostEntity;
-    });
+    return (await this.workflow.archiveByAuthor(viewer, {
+      type: 'ExperiencePost',
+      id,
+    })) as ExperiencePostEntity;
   }
 
   async get(viewer: Viewer, id: string): Promise<ExperiencePostEntity> {

@@ -8,7 +8,6 @@ import {
   TransactionRunner,
   type Viewer,
 } from '@resocc/core';
-import { MembershipService } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, In } from 'typeorm';
 import { assertOwnOrganisation, assertVisible } from '../shared/content-access';
@@ -25,7 +24,7 @@ import {
 } from '../shared/validation';
 import { canSeeContent } from '../shared/visibility';
 import { ThemeService } from '../themes/theme.service';
-import { ContentTransition, EDITABLE_STATUSES, STATUS_LABELS } from '../workflow/content-state-machine';
+import { EDITABLE_STATUSES, STATUS_LABELS } from '../workflow/content-state-machine';
 import { ContentWorkflowService } from '../workflow/content-workflow.service';
 import {
   ClauseTemplateEntity,
@@ -68,7 +67,6 @@ export class TemplateService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly themes: ThemeService,
-    private readonly membership: MembershipService,
     private readonly workflow: ContentWorkflowService,
     private readonly outbox: SearchOutbox,
   ) {}
@@ -177,42 +175,23 @@ export class TemplateService {
         });
       }
       const saved = await m.save(template);
-      const [organisation] = await this.membership.byIds([template.organisationId]);
-      if (saved.status === ContentStatus.PUBLISHED && !organisation?.trusted) {
-        const ref = { type: 'ClauseTemplate', id } as const;
-        return (
-          await this.workflow.apply(m, ref, ContentTransition.EDIT_PUBLISHED, viewer.userId, 'id', saved)
-        ).item as ClauseTemplateEntity;
-      }
-      await this.outbox.record(m, 'CLAUSE_TEMPLATE', [template.id]);
-      return saved;
+      return this.workflow.afterEdit(m, viewer, { type: 'ClauseTemplate', id }, saved);
     });
   }
 
+  /** DRAFT or CHANGES_REQUESTED to IN_REVIEW, or straight to PUBLISHED for a trusted organisation. */
   async submit(viewer: Viewer, id: string): Promise<ClauseTemplateEntity> {
-    return this.tx.run(async (m) => {
-      const ref = { type: 'ClauseTemplate', id } as const;
-      const template = assertOwnOrganisation(
-        viewer,
-        (await this.workflow.lock(m, ref)) as ClauseTemplateEntity | null,
-      );
-      const [organisation] = await this.membership.byIds([template.organisationId]);
-      const action = organisation?.trusted ? ContentTransition.PUBLISH_TRUSTED : ContentTransition.SUBMIT;
-      return (await this.workflow.apply(m, ref, action, viewer.userId, 'id', template))
-        .item as ClauseTemplateEntity;
-    });
+    return (await this.workflow.submitByAuthor(viewer, {
+      type: 'ClauseTemplate',
+      id,
+    })) as ClauseTemplateEntity;
   }
 
   async archive(viewer: Viewer, id: string): Promise<ClauseTemplateEntity> {
-    return this.tx.run(async (m) => {
-      const ref = { type: 'ClauseTemplate', id } as const;
-      const template = assertOwnOrganisation(
-        viewer,
-        (await this.workflow.lock(m, ref)) as ClauseTemplateEntity | null,
-      );
-      return (await this.workflow.apply(m, ref, ContentTransition.ARCHIVE, viewer.userId, 'id', template))
-        .item as ClauseTemplateEntity;
-    });
+    return (await this.workflow.archiveByAuthor(viewer, {
+      type: 'ClauseTemplate',
+      id,
+    })) as ClauseTemplateEntity;
   }
 
   async render(viewer: Viewer, id: string, values: readonly VariableValueInput[]): Promise<string> {

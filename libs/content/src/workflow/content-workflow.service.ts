@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@resocc/core';
+import { NotFoundError, TransactionRunner, type Viewer } from '@resocc/core';
+import { MembershipService } from '@resocc/members';
+import { assertOwnOrganisation } from '../shared/content-access';
 import { SearchOutbox } from '@resocc/search';
 import type { EntityManager } from 'typeorm';
 import { ExperiencePostEntity } from '../posts/experience-post.entity';
 import { type ContentRef, type ContentType, SEARCH_TYPE } from '../shared/content-ref';
-import type { ContentStatus, Visibility } from '../shared/enums';
+import { ContentStatus, type Visibility } from '../shared/enums';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 import { ContentEvents } from './content-events';
-import { type ContentTransition, transition } from './content-state-machine';
+import { ContentTransition, transition } from './content-state-machine';
 
 /** The fields every piece of content shares. */
 export interface ContentItem {
@@ -44,7 +46,51 @@ export class ContentWorkflowService {
   constructor(
     private readonly outbox: SearchOutbox,
     private readonly events: ContentEvents,
+    private readonly tx: TransactionRunner,
+    private readonly membership: MembershipService,
   ) {}
+
+  private async trusted(organisationId: string): Promise<boolean> {
+    const [organisation] = await this.membership.byIds([organisationId]);
+    return organisation?.trusted ?? false;
+  }
+
+  /** The author's submit: DRAFT or CHANGES_REQUESTED to IN_REVIEW, or PUBLISHED at once for a trusted organisation. */
+  submitByAuthor(viewer: Viewer, ref: ContentRef): Promise<ContentItem> {
+    return this.tx.run(async (m) => {
+      const item = assertOwnOrganisation(viewer, await this.lock(m, ref));
+      const action = (await this.trusted(item.organisationId))
+        ? ContentTransition.PUBLISH_TRUSTED
+        : ContentTransition.SUBMIT;
+      return (await this.apply(m, ref, action, viewer.userId, 'id', item)).item;
+    });
+  }
+
+  /** The author's archive. */
+  archiveByAuthor(viewer: Viewer, ref: ContentRef): Promise<ContentItem> {
+    return this.tx.run(async (m) => {
+      const item = assertOwnOrganisation(viewer, await this.lock(m, ref));
+      return (await this.apply(m, ref, ContentTransition.ARCHIVE, viewer.userId, 'id', item)).item;
+    });
+  }
+
+  /**
+   * After an edit saved in `m`: an untrusted organisation's published item goes back to
+   * review; otherwise the index just learns of the change.
+   */
+  async afterEdit<T extends ContentItem>(
+    m: EntityManager,
+    viewer: Viewer,
+    ref: ContentRef,
+    saved: T,
+  ): Promise<T> {
+    if (saved.status === ContentStatus.PUBLISHED && !(await this.trusted(saved.organisationId))) {
+      return (await this.apply(m, ref, ContentTransition.EDIT_PUBLISHED, viewer.userId, 'id', saved))
+        .item as T;
+    }
+    await this.outbox.record(m, SEARCH_TYPE[ref.type], [saved.id]);
+    return saved;
+  }
 
   async lock(manager: EntityManager, ref: ContentRef): Promise<ContentItem | null> {
     return manager.findOne<ContentItem>(ENTITY[ref.type], {
