@@ -1,6 +1,6 @@
 import { DATA_SOURCE, FieldErrors, SeedRegistry, SqlStatementCounter } from '@resocc/core';
 import { MEMBER, MODERATOR, createMembersTestApp, login } from '@resocc/members/testing';
-import { searchEntities } from '@resocc/search';
+import { SearchIndexer, searchEntities } from '@resocc/search';
 import type { DataSource } from 'typeorm';
 import { ContentModule } from './content.module';
 import { contentEntities } from './index';
@@ -42,6 +42,10 @@ describe('lists on the demo content', () => {
     );
     dataSource = t.app.get<DataSource>(DATA_SOURCE);
     memberToken = (await login(t, MEMBER)).accessToken;
+    // Statement counts must see only the requests: index the seed, then stop the background indexer.
+    const indexer = t.app.get(SearchIndexer);
+    await indexer.drain();
+    await indexer.onApplicationShutdown();
   });
   afterAll(() => t.close());
 
