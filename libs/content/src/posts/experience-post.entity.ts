@@ -1,15 +1,6 @@
-import { OrganisationEntity, UserEntity } from '@resocc/members';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { Consideration, ContentStatus, ProcedureType, Visibility } from '../shared/enums';
+import { ContentEntityBase } from '../shared/content-entity.base';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { ProcedureType } from '../shared/enums';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 
 @Entity('experience_post')
@@ -20,16 +11,7 @@ import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 @Index('experience_post_feed_idx', ['status', 'publishedAt', 'id'])
 @Index('experience_post_organisation_idx', ['organisationId', 'createdAt'])
 @Index('experience_post_author_idx', ['authorId'])
-export class ExperiencePostEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  title!: string;
-
-  @Column({ type: 'varchar', length: 1000 })
-  summary!: string;
-
+export class ExperiencePostEntity extends ContentEntityBase {
   /** Markdown as written. */
   @Column({ type: 'text' })
   body!: string;
@@ -37,19 +19,6 @@ export class ExperiencePostEntity {
   /** Rendered and sanitised at write time. */
   @Column({ type: 'text' })
   bodyHtml!: string;
-
-  /** Theme slugs. */
-  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
-  themes!: string[];
-
-  @Column({
-    type: 'enum',
-    enum: Consideration,
-    enumName: 'consideration',
-    array: true,
-    default: () => "'{}'",
-  })
-  considerations!: Consideration[];
 
   @Column({ type: 'enum', enum: ProcedureType, enumName: 'procedure_type', nullable: true })
   procedureType!: ProcedureType | null;
@@ -66,39 +35,6 @@ export class ExperiencePostEntity {
 
   @Column({ type: 'text', nullable: true })
   outcomes!: string | null;
-
-  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
-  visibility!: Visibility;
-
-  @Column({ type: 'enum', enum: ContentStatus, enumName: 'content_status', default: ContentStatus.DRAFT })
-  status!: ContentStatus;
-
-  @Column({ type: 'uuid' })
-  authorId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id' })
-  author?: UserEntity;
-
-  @Column({ type: 'uuid' })
-  organisationId!: string;
-
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: OrganisationEntity;
-
-  /** Optimistic locking: updates pass the version they read. */
-  @Column({ type: 'int', default: 1 })
-  version!: number;
-
-  @Column({ type: 'timestamptz', precision: 3, nullable: true })
-  publishedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 /** Evidence: the clause templates a purchase used, in the author's order. */

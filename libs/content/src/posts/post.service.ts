@@ -12,7 +12,7 @@ import {
 } from '@resocc/core';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { assertOwnOrganisation, assertVisible } from '../shared/content-access';
+import { assertOwnOrganisation } from '../shared/content-access';
 import { type SqlFilter, listVisible } from '../shared/content-list';
 import { ContentStatus } from '../shared/enums';
 import {
@@ -28,6 +28,7 @@ import {
 } from '../shared/validation';
 import { canSeeContent, visibilitySql } from '../shared/visibility';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
+import { TemplateService } from '../templates/template.service';
 import { ThemeService } from '../themes/theme.service';
 import { EDITABLE_STATUSES, STATUS_LABELS } from '../workflow/content-state-machine';
 import { ContentWorkflowService } from '../workflow/content-workflow.service';
@@ -61,6 +62,7 @@ export class PostService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly themes: ThemeService,
+    private readonly templates: TemplateService,
     private readonly workflow: ContentWorkflowService,
     private readonly outbox: SearchOutbox,
   ) {}
@@ -113,10 +115,12 @@ export class PostService {
       const decoded = fromGlobalId(gid);
       return decoded?.type === 'ClauseTemplate' ? decoded.id : null;
     });
-    const found = await this.dataSource
-      .getRepository(ClauseTemplateEntity)
-      .findBy({ id: In(ids.filter((id): id is string => id !== null)) });
-    const visible = new Set(found.filter((t) => canSeeContent(viewer, t)).map((t) => t.id));
+    const known = ids.filter((id): id is string => id !== null);
+    const visible = new Set(
+      (known.length ? await this.templates.visibleByIds(viewer, known) : []).flatMap((t) =>
+        t ? [t.id] : [],
+      ),
+    );
     const result: string[] = [];
     ids.forEach((id, i) => {
       if (
@@ -203,10 +207,6 @@ export class PostService {
       type: 'ExperiencePost',
       id,
     })) as ExperiencePostEntity;
-  }
-
-  async get(viewer: Viewer, id: string): Promise<ExperiencePostEntity> {
-    return assertVisible(viewer, await this.dataSource.getRepository(ExperiencePostEntity).findOneBy({ id }));
   }
 
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<(ExperiencePostEntity | null)[]> {

@@ -1,4 +1,5 @@
-import { OrganisationEntity, UserEntity } from '@resocc/members';
+import { UserEntity } from '@resocc/members';
+import { ContentEntityBase } from '../shared/content-entity.base';
 import {
   Column,
   CreateDateColumn,
@@ -7,9 +8,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
-import { ClauseKind, Consideration, ContentStatus, VariableType, Visibility } from '../shared/enums';
+import { ClauseKind, VariableType } from '../shared/enums';
 
 export interface TemplateVariable {
   name: string;
@@ -27,30 +27,9 @@ export interface TemplateVariable {
 @Index('clause_template_feed_idx', ['status', 'publishedAt', 'id'])
 @Index('clause_template_organisation_idx', ['organisationId', 'createdAt'])
 @Index('clause_template_author_idx', ['authorId'])
-export class ClauseTemplateEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200 })
-  title!: string;
-
-  @Column({ type: 'varchar', length: 1000 })
-  summary!: string;
-
+export class ClauseTemplateEntity extends ContentEntityBase {
   @Column({ type: 'enum', enum: ClauseKind, enumName: 'clause_kind' })
   kind!: ClauseKind;
-
-  @Column({
-    type: 'enum',
-    enum: Consideration,
-    enumName: 'consideration',
-    array: true,
-    default: () => "'{}'",
-  })
-  considerations!: Consideration[];
-
-  @Column({ type: 'varchar', length: 64, array: true, default: () => "'{}'" })
-  themes!: string[];
 
   @Column({ type: 'varchar', length: 200, array: true, default: () => "'{}'" })
   legalReferences!: string[];
@@ -64,39 +43,6 @@ export class ClauseTemplateEntity {
 
   @Column({ type: 'int', default: 1 })
   revision!: number;
-
-  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
-  visibility!: Visibility;
-
-  @Column({ type: 'enum', enum: ContentStatus, enumName: 'content_status', default: ContentStatus.DRAFT })
-  status!: ContentStatus;
-
-  @Column({ type: 'uuid' })
-  authorId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id' })
-  author?: UserEntity;
-
-  @Column({ type: 'uuid' })
-  organisationId!: string;
-
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
-  organisation?: OrganisationEntity;
-
-  /** Optimistic locking: updates pass the version they read. */
-  @Column({ type: 'int', default: 1 })
-  version!: number;
-
-  @Column({ type: 'timestamptz', precision: 3, nullable: true })
-  publishedAt!: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 /** One immutable revision of a template's body and variables (the database refuses UPDATE). */

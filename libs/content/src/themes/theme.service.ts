@@ -18,10 +18,6 @@ export class ThemeService {
     return this.dataSource.getRepository(ThemeEntity).findBy({ id: In([...ids]) });
   }
 
-  bySlugs(slugs: readonly string[]): Promise<ThemeEntity[]> {
-    return this.dataSource.getRepository(ThemeEntity).findBy({ slug: In([...slugs]) });
-  }
-
   private all: Promise<ReadonlyMap<string, ThemeEntity>> | undefined;
 
   /** Slugs that exist (the taxonomy only changes with a migration, so it is read once). */

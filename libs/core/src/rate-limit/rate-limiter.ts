@@ -36,19 +36,8 @@ export class RateLimiter {
     return `ceil(extract(epoch from (${this.window(rule)} + interval '${Math.floor(rule.windowSeconds)} seconds' - now())))`;
   }
 
-  /** Throws RATE_LIMITED when the subject has used up the rule's window, without counting a hit. */
-  async assertAllowed(rule: RateLimitRule, subject: string): Promise<void> {
-    const rows: CounterRow[] = await this.dataSource.query(
-      `SELECT hits, ${this.retryAfter(rule)} AS retry_after FROM rate_limit_counter
-       WHERE key = $1 AND window_start = ${this.window(rule)}`,
-      [this.key(rule, subject)],
-    );
-    if (rows.length > 0 && rows[0].hits >= rule.limit)
-      throw new RateLimitedError(Number(rows[0].retry_after));
-  }
-
-  /** Counts one hit; returns the hits of the current window. */
-  async hit(rule: RateLimitRule, subject: string): Promise<number> {
+  /** Counts one hit and throws RATE_LIMITED once the limit is passed. */
+  async consume(rule: RateLimitRule, subject: string): Promise<void> {
     const rows: CounterRow[] = await this.dataSource.query(
       `INSERT INTO rate_limit_counter (key, window_start, hits) VALUES ($1, ${this.window(rule)}, 1)
        ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1
@@ -60,17 +49,6 @@ export class RateLimiter {
         `DELETE FROM rate_limit_counter WHERE window_start < now() - interval '2 days'`,
       );
     }
-    return rows[0].hits;
-  }
-
-  /** Counts one hit and throws RATE_LIMITED once the limit is passed. */
-  async consume(rule: RateLimitRule, subject: string): Promise<void> {
-    const rows: CounterRow[] = await this.dataSource.query(
-      `INSERT INTO rate_limit_counter (key, window_start, hits) VALUES ($1, ${this.window(rule)}, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1
-       RETURNING hits, ${this.retryAfter(rule)} AS retry_after`,
-      [this.key(rule, subject)],
-    );
     if (rows[0].hits > rule.limit) throw new RateLimitedError(Number(rows[0].retry_after));
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AppConfig, HealthService } from '@resocc/core';
+import { HealthService } from '@resocc/core';
+import { SearchEngines } from '../search-engines';
 
 /**
  * With MEILI_URL set, /health/ready also needs Meilisearch. Without it the PostgreSQL
@@ -8,21 +9,13 @@ import { AppConfig, HealthService } from '@resocc/core';
 @Injectable()
 export class MeilisearchReadiness implements OnModuleInit {
   constructor(
-    private readonly config: AppConfig,
+    private readonly engines: SearchEngines,
     private readonly health: HealthService,
   ) {}
 
   onModuleInit(): void {
-    const url = this.config.meiliUrl;
-    if (url === undefined) return;
-    this.health.register({
-      name: 'search',
-      check: async () => {
-        const res = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
-        if (!res.ok) throw new Error(`Meilisearch answered ${res.status}`);
-        const body = (await res.json()) as { status?: string };
-        if (body.status !== 'available') throw new Error(`Meilisearch status is ${String(body.status)}`);
-      },
-    });
+    const meilisearch = this.engines.meilisearch;
+    if (!meilisearch) return;
+    this.health.register({ name: 'search', check: () => meilisearch.ping() });
   }
 }

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Node, type Typed, connectionTypes, toGlobalId } from '@resocc/core';
-import { ClauseKind, Consideration, ContentStatus, VariableType, Visibility } from '../../shared/enums';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ContentTypeBase } from '../../shared/content-type.base';
+import { Node, connectionTypes } from '@resocc/core';
+import { ClauseKind, VariableType } from '../../shared/enums';
 import type {
   ClauseTemplateEntity,
   ClauseTemplateRevisionEntity,
@@ -61,28 +62,11 @@ export class ClauseTemplateRevisionType {
 }
 
 @ObjectType('ClauseTemplate', { implements: () => [Node] })
-export class ClauseTemplateType implements Node, Typed {
+export class ClauseTemplateType extends ContentTypeBase {
   readonly __typename = 'ClauseTemplate';
-
-  localId!: string;
-  authorId!: string;
-  organisationId!: string;
-  themeSlugs!: string[];
-
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  summary!: string;
 
   @Field(() => ClauseKind)
   kind!: ClauseKind;
-
-  @Field(() => [Consideration])
-  considerations!: Consideration[];
 
   @Field(() => [String], { description: 'e.g. "CCP art. L2112-2"' })
   legalReferences!: string[];
@@ -96,45 +80,14 @@ export class ClauseTemplateType implements Node, Typed {
   @Field(() => Int)
   revision!: number;
 
-  @Field(() => Visibility)
-  visibility!: Visibility;
-
-  @Field(() => ContentStatus)
-  status!: ContentStatus;
-
-  @Field(() => Int, { description: 'optimistic locking: updates pass the version they read' })
-  version!: number;
-
-  @Field(() => Date, { nullable: true })
-  publishedAt!: Date | null;
-
-  @Field()
-  createdAt!: Date;
-
-  @Field()
-  updatedAt!: Date;
-
   static from(entity: ClauseTemplateEntity): ClauseTemplateType {
     return Object.assign(new ClauseTemplateType(), {
-      localId: entity.id,
-      authorId: entity.authorId,
-      organisationId: entity.organisationId,
-      themeSlugs: entity.themes,
-      id: toGlobalId('ClauseTemplate', entity.id),
-      title: entity.title,
-      summary: entity.summary,
+      ...ContentTypeBase.common('ClauseTemplate', entity),
       kind: entity.kind,
-      considerations: entity.considerations,
       legalReferences: entity.legalReferences,
       body: entity.body,
       variables: entity.variables.map((v) => TemplateVariableType.from(v)),
       revision: entity.revision,
-      visibility: entity.visibility,
-      status: entity.status,
-      version: entity.version,
-      publishedAt: entity.publishedAt,
-      createdAt: entity.createdAt,
-      updatedAt: entity.updatedAt,
     });
   }
 }
