@@ -1,5 +1,5 @@
 import type { PageRequest, Viewer } from '@resocc/core';
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { visibilityBranches, visibilitySql } from './visibility';
 
 /** A WHERE fragment over the list's alias, with its named parameters. */
@@ -11,10 +11,50 @@ export interface SqlFilter {
 /** Sort key of every content list: newest published first, then newest created. */
 export const SORT_KEY = (alias: string): string => `COALESCE(${alias}.published_at, ${alias}.created_at)`;
 
+/** The SELECT list of a content table as `"propertyName"` aliases, computed once per entity and omit list. */
+const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/**
+ * Column types that PostgreSQL and `pg` already return the way TypeORM would hydrate them
+ * (enum arrays are cast to text[], which `pg` parses); anything else must go through TypeORM.
+ */
+const PLAIN_TYPES = new Set<unknown>([
+  'uuid',
+  'varchar',
+  'char',
+  'text',
+  'int',
+  'timestamptz',
+  'jsonb',
+  'enum',
+]);
+
+function selectList(metadata: EntityMetadata, omit: readonly string[]): string {
+  let byOmit = selectLists.get(metadata);
+  if (!byOmit) selectLists.set(metadata, (byOmit = new Map()));
+  const key = omit.join(',');
+  let list = byOmit.get(key);
+  if (list === undefined) {
+    list = metadata.columns
+      .filter((column) => !omit.includes(column.propertyName))
+      .map((column) => {
+        if (!PLAIN_TYPES.has(column.type) || column.transformer) {
+          throw new Error(`${metadata.name}.${column.propertyName}: column type not supported by lists`);
+        }
+        const cast = column.type === 'enum' && column.isArray ? '::text[]' : '';
+        return `c.${column.databaseName}${cast} AS "${column.propertyName}"`;
+      })
+      .join(', ');
+    byOmit.set(key, list);
+  }
+  return list;
+}
+
 /**
  * One page of posts or templates the viewer may see, newest first (published date, else
  * creation date), in ONE statement on an index of that sort key; the total is counted
- * only when the client asks for it.
+ * only when the client asks for it. Rows are plain objects with the entity's properties
+ * (no TypeORM hydration: the list is the hot path of the feed).
  */
 export async function listVisible<
   T extends ObjectLiteral & { id: string; publishedAt: Date | null; createdAt: Date },
@@ -28,10 +68,7 @@ export async function listVisible<
   /** Heavy columns a list leaves out (read later only if a client asks for them). */
   omit: readonly string[] = [],
 ): Promise<{ rows: T[]; total: () => Promise<number> }> {
-  const columns = dataSource
-    .getMetadata(entity)
-    .columns.filter((column) => !omit.includes(column.propertyName))
-    .map((column) => `c.${column.propertyName}`);
+  const select = `SELECT ${selectList(dataSource.getMetadata(entity), omit)} FROM ${table} c WHERE `;
   const where = (alias: string): SqlFilter => {
     const visibility = visibilitySql(viewer, alias);
     const parts = [visibility.sql, ...filters.map((f) => f.sql.replace(/\bc\./g, `${alias}.`))];
@@ -40,37 +77,35 @@ export async function listVisible<
       params: Object.assign({}, visibility.params, ...filters.map((f) => f.params)),
     };
   };
-  const filterSql = (alias: string): SqlFilter => ({
-    sql: filters.map((f) => f.sql.replace(/\bc\./g, `${alias}.`)).join(' AND ') || 'TRUE',
-    params: Object.assign({}, ...filters.map((f) => f.params)),
-  });
+  const limit = Math.trunc(page.limit) + 1;
   const branches = await Promise.all(
     visibilityBranches(viewer, 'c').map((branch) => {
-      const filter = filterSql('c');
-      const qb: SelectQueryBuilder<T> = dataSource
-        .getRepository(entity)
-        .createQueryBuilder('c')
-        .select(columns)
-        .where(branch.sql, branch.params)
-        .andWhere(filter.sql, filter.params);
+      const conditions = [branch.sql, ...filters.map((f) => f.sql)];
+      const params: Record<string, unknown> = Object.assign(
+        {},
+        branch.params,
+        ...filters.map((f) => f.params),
+      );
       if (page.after) {
-        qb.andWhere(`(${SORT_KEY('c')}, c.id) < (:afterSort, :afterId)`, {
-          afterSort: new Date(String(page.after[0])),
-          afterId: String(page.after[1]),
-        });
+        conditions.push(`(${SORT_KEY('c')}, c.id) < (:afterSort, :afterId)`);
+        params['afterSort'] = new Date(String(page.after[0]));
+        params['afterId'] = String(page.after[1]);
       }
-      return qb
-        .orderBy(SORT_KEY('c'), 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .limit(page.limit + 1)
-        .getMany();
+      const [sql, values] = dataSource.driver.escapeQueryWithParameters(
+        `${conditions.map((c) => `(${c})`).join(' AND ')} ORDER BY ${SORT_KEY('c')} DESC, c.id DESC LIMIT ${limit}`,
+        params,
+      );
+      return dataSource.query<T[]>(select + sql, values);
     }),
   );
   const sortKey = (row: T): number => (row.publishedAt ?? row.createdAt).getTime();
-  const rows = branches
-    .flat()
-    .sort((a, b) => sortKey(b) - sortKey(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .slice(0, page.limit + 1);
+  const rows =
+    branches.length === 1
+      ? branches[0]
+      : branches
+          .flat()
+          .sort((a, b) => sortKey(b) - sortKey(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+          .slice(0, limit);
   return { rows, total: () => countOnly(dataSource, table, where('cc')) };
 }
 
