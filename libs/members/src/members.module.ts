@@ -3,6 +3,7 @@ import { AccessTokens } from './auth/access-tokens';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SessionRepository } from './auth/session.repository';
+import { MemberRefsRepository } from './member-refs.repository';
 import { MembersPresenter } from './members.presenter';
 import { MembershipService } from './organisations/membership.service';
 import { OrganisationRepository } from './organisations/organisation.repository';
@@ -22,6 +23,7 @@ import { UserResolver } from './users/user.resolver';
     AuthService,
     MembershipService,
     AccountService,
+    MemberRefsRepository,
     MembersPresenter,
     OrganisationResolver,
     UserResolver,

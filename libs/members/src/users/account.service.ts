@@ -108,11 +108,6 @@ export class AccountService implements OnModuleInit {
     });
   }
 
-  /** Accounts by id, whatever their state (authors of visible content). */
-  byIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.users.findByIds(ids);
-  }
-
   /** Users who moderate now: MODERATOR or ADMIN granted, account not erased, organisation ACTIVE. */
   async moderatorIds(manager: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
