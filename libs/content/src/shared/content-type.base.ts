@@ -43,23 +43,22 @@ export abstract class ContentTypeBase implements Node, Typed {
   @Field()
   updatedAt!: Date;
 
-  /** The shared fields of an entity, for the subclasses' `from`. */
-  protected static common(type: 'ExperiencePost' | 'ClauseTemplate', entity: ContentEntityBase) {
-    return {
-      localId: entity.id,
-      authorId: entity.authorId,
-      organisationId: entity.organisationId,
-      themeSlugs: entity.themes,
-      id: toGlobalId(type, entity.id),
-      title: entity.title,
-      summary: entity.summary,
-      considerations: entity.considerations,
-      visibility: entity.visibility,
-      status: entity.status,
-      version: entity.version,
-      publishedAt: entity.publishedAt,
-      createdAt: entity.createdAt,
-      updatedAt: entity.updatedAt,
-    };
+  /** Sets the shared fields from an entity, for the subclasses' `from` (plain stores: lists map many rows). */
+  protected static fill<T extends ContentTypeBase>(target: T, entity: ContentEntityBase): T {
+    target.localId = entity.id;
+    target.authorId = entity.authorId;
+    target.organisationId = entity.organisationId;
+    target.themeSlugs = entity.themes;
+    target.id = toGlobalId(target.__typename, entity.id);
+    target.title = entity.title;
+    target.summary = entity.summary;
+    target.considerations = entity.considerations;
+    target.visibility = entity.visibility;
+    target.status = entity.status;
+    target.version = entity.version;
+    target.publishedAt = entity.publishedAt;
+    target.createdAt = entity.createdAt;
+    target.updatedAt = entity.updatedAt;
+    return target;
   }
 }

@@ -30,16 +30,15 @@ export class ExperiencePostType extends ContentTypeBase {
   outcomes!: string | null;
 
   static from(entity: ExperiencePostEntity): ExperiencePostType {
-    return Object.assign(new ExperiencePostType(), {
-      ...ContentTypeBase.common('ExperiencePost', entity),
-      body: entity.body,
-      bodyHtml: entity.bodyHtml,
-      procedureType: entity.procedureType,
-      cpvCodes: entity.cpvCodes,
-      contractYear: entity.contractYear,
-      departmentCode: entity.departmentCode,
-      outcomes: entity.outcomes,
-    });
+    const post = ContentTypeBase.fill(new ExperiencePostType(), entity);
+    post.body = entity.body;
+    post.bodyHtml = entity.bodyHtml;
+    post.procedureType = entity.procedureType;
+    post.cpvCodes = entity.cpvCodes;
+    post.contractYear = entity.contractYear;
+    post.departmentCode = entity.departmentCode;
+    post.outcomes = entity.outcomes;
+    return post;
   }
 }
 

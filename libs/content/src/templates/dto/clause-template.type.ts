@@ -81,14 +81,13 @@ export class ClauseTemplateType extends ContentTypeBase {
   revision!: number;
 
   static from(entity: ClauseTemplateEntity): ClauseTemplateType {
-    return Object.assign(new ClauseTemplateType(), {
-      ...ContentTypeBase.common('ClauseTemplate', entity),
-      kind: entity.kind,
-      legalReferences: entity.legalReferences,
-      body: entity.body,
-      variables: entity.variables.map((v) => TemplateVariableType.from(v)),
-      revision: entity.revision,
-    });
+    const template = ContentTypeBase.fill(new ClauseTemplateType(), entity);
+    template.kind = entity.kind;
+    template.legalReferences = entity.legalReferences;
+    template.body = entity.body;
+    template.variables = entity.variables.map((v) => TemplateVariableType.from(v));
+    template.revision = entity.revision;
+    return template;
   }
 }
 
