@@ -8,6 +8,7 @@ export * from './graphql/connection';
 export * from './graphql/loaders';
 export * from './graphql/context';
 export * from './graphql/node';
+export * from './graphql/selection';
 export * from './graphql/graphql-options';
 export * from './database/data-source';
 export * from './database/transaction';

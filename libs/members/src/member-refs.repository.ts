@@ -28,23 +28,36 @@ function fromJson<T extends ObjectLiteral>(columns: JsonColumns, json: Record<st
   return entity as T;
 }
 
+/** What `MemberRefsRepository.columns` adds to each row of another module's query. */
+export interface MemberRefsRow {
+  /** The row's account, as `to_jsonb` wrote it. */
+  memberUser?: Record<string, unknown> | null;
+  /** The row's organisation, as `to_jsonb` wrote it. */
+  memberOrganisation?: Record<string, unknown> | null;
+}
+
 /**
  * Accounts and organisations by id in ONE statement (the authors and organisations of a
- * page of content), read as JSON and mapped to plain entity objects (no TypeORM hydration).
+ * page of content), or read ahead inside another module's statement (`columns`); read as
+ * JSON and mapped to plain entity objects (no TypeORM hydration).
  */
 @Injectable()
 export class MemberRefsRepository {
   private readonly sql: string;
+  private readonly userTable: string;
+  private readonly organisationTable: string;
   private readonly userColumns: JsonColumns;
   private readonly organisationColumns: JsonColumns;
 
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
     const users = dataSource.getMetadata(UserEntity);
     const organisations = dataSource.getMetadata(OrganisationEntity);
+    this.userTable = users.tablePath;
+    this.organisationTable = organisations.tablePath;
     this.userColumns = jsonColumns(users);
     this.organisationColumns = jsonColumns(organisations);
-    this.sql = `SELECT 'User' AS type, to_jsonb(u) AS row FROM ${users.tablePath} u WHERE u.id = ANY($1::uuid[])
-      UNION ALL SELECT 'Organisation', to_jsonb(o) FROM ${organisations.tablePath} o WHERE o.id = ANY($2::uuid[])`;
+    this.sql = `SELECT 'User' AS type, to_jsonb(u) AS row FROM ${this.userTable} u WHERE u.id = ANY($1::uuid[])
+      UNION ALL SELECT 'Organisation', to_jsonb(o) FROM ${this.organisationTable} o WHERE o.id = ANY($2::uuid[])`;
   }
 
   async byIds(
@@ -56,9 +69,26 @@ export class MemberRefsRepository {
     const users: UserEntity[] = [];
     const organisations: OrganisationEntity[] = [];
     for (const { type, row } of rows) {
-      if (type === 'User') users.push(fromJson<UserEntity>(this.userColumns, row));
-      else organisations.push(fromJson<OrganisationEntity>(this.organisationColumns, row));
+      if (type === 'User') users.push(this.user(row));
+      else organisations.push(this.organisation(row));
     }
     return { users, organisations };
+  }
+
+  /**
+   * SELECT items that read, for each row of another query, the account and organisation
+   * whose ids are the SQL expressions given (as `MemberRefsRow`).
+   */
+  columns(userIdSql: string, organisationIdSql: string): string {
+    return `(SELECT to_jsonb(u) FROM ${this.userTable} u WHERE u.id = ${userIdSql}) AS "memberUser",
+      (SELECT to_jsonb(o) FROM ${this.organisationTable} o WHERE o.id = ${organisationIdSql}) AS "memberOrganisation"`;
+  }
+
+  user(json: Record<string, unknown>): UserEntity {
+    return fromJson<UserEntity>(this.userColumns, json);
+  }
+
+  organisation(json: Record<string, unknown>): OrganisationEntity {
+    return fromJson<OrganisationEntity>(this.organisationColumns, json);
   }
 }

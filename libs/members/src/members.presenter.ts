@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type GraphQLContext, type Viewer } from '@resocc/core';
 import type DataLoader from 'dataloader';
-import { MemberRefsRepository } from './member-refs.repository';
+import { MemberRefsRepository, type MemberRefsRow } from './member-refs.repository';
 import { OrganisationType } from './organisations/dto/organisation.type';
 import { MembershipService } from './organisations/membership.service';
 import type { OrganisationEntity } from './organisations/organisation.entity';
@@ -41,6 +41,30 @@ export class MembersPresenter {
       for (const organisation of organisations) byKey.set(`O${organisation.id}`, organisation);
       return keys.map((key) => byKey.get(key) ?? null);
     });
+  }
+
+  /**
+   * SELECT items for another module's statement that read ahead each row's account and
+   * organisation (ids given as SQL expressions), for `prime`: one statement instead of two.
+   */
+  refsColumns(userIdSql: string, organisationIdSql: string): string {
+    return this.refsRepository.columns(userIdSql, organisationIdSql);
+  }
+
+  /** Gives this request's loaders the accounts and organisations read by `refsColumns`. */
+  prime(ctx: GraphQLContext, rows: readonly MemberRefsRow[]): void {
+    const refs = this.refs(ctx);
+    const primed = new Set<string>();
+    const once = (key: string, entity: () => UserEntity | OrganisationEntity): void => {
+      if (primed.has(key)) return;
+      primed.add(key);
+      refs.prime(key, entity());
+    };
+    for (const { memberUser: user, memberOrganisation: organisation } of rows) {
+      if (user) once(`U${String(user['id'])}`, () => this.refsRepository.user(user));
+      if (organisation)
+        once(`O${String(organisation['id'])}`, () => this.refsRepository.organisation(organisation));
+    }
   }
 
   organisationLoader(ctx: GraphQLContext): MemberLoader<OrganisationEntity> {

@@ -4,6 +4,7 @@ import {
   ArgsType,
   Field,
   ID,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -26,8 +27,9 @@ import {
   toConnection,
 } from '@resocc/core';
 import { MembersPresenter, OrganisationType, UserType } from '@resocc/members';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ContentLoaders } from '../shared/content-loaders';
-import { cursorOf } from '../shared/content-list';
+import { cursorOf, selectsMembers } from '../shared/content-list';
 import { ContentStatus } from '../shared/enums';
 import { ClauseTemplateType } from '../templates/dto/clause-template.type';
 import { ThemeType } from '../themes/dto/theme.type';
@@ -73,9 +75,16 @@ export class PostResolver implements OnModuleInit {
   @Query(() => ExperiencePostConnection, {
     description: 'Experience posts the viewer may see, newest published first.',
   })
-  async experiencePosts(@Args() args: ExperiencePostsArgs, @Ctx() ctx: GraphQLContext) {
+  async experiencePosts(
+    @Args() args: ExperiencePostsArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.list(ctx.viewer, args, page);
+    const { rows, total } = await this.posts.list(ctx.viewer, args, page, {
+      withMembers: selectsMembers(info),
+    });
+    this.members.prime(ctx, rows);
     return PostResolver.connection(rows, page, total);
   }
 
@@ -108,18 +117,22 @@ export class PostResolver implements OnModuleInit {
     return this.text(post, 'outcomes', ctx);
   }
 
+  // The three fields every list item asks for take GraphQL's own (parent, args, context)
+  // arguments, without parameter decorators: Nest then calls them directly instead of through
+  // its per-call context wrapper (field resolvers run no guards, interceptors or filters here).
+
   @ResolveField(() => [ThemeType])
-  themes(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<ThemeType[]> {
+  themes(post: ExperiencePostType, _args: unknown, ctx: GraphQLContext): ThemeType[] | Promise<ThemeType[]> {
     return this.loaders.themes(ctx, post.themeSlugs);
   }
 
   @ResolveField(() => UserType)
-  author(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+  author(post: ExperiencePostType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return this.members.author(ctx, post.authorId);
   }
 
   @ResolveField(() => OrganisationType)
-  organisation(@Parent() post: ExperiencePostType, @Ctx() ctx: GraphQLContext): Promise<OrganisationType> {
+  organisation(post: ExperiencePostType, _args: unknown, ctx: GraphQLContext): Promise<OrganisationType> {
     return this.members.organisationOf(ctx, post.organisationId);
   }
 
@@ -175,16 +188,23 @@ export class PostResolver implements OnModuleInit {
 /** Organisation.experiencePosts: the organisation's posts the viewer may see. */
 @Resolver(() => OrganisationType)
 export class OrganisationPostsResolver {
-  constructor(private readonly posts: PostService) {}
+  constructor(
+    private readonly posts: PostService,
+    private readonly members: MembersPresenter,
+  ) {}
 
   @ResolveField(() => ExperiencePostConnection)
   async experiencePosts(
     @Parent() organisation: OrganisationType,
     @Args() args: PaginationArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.byOrganisation(ctx.viewer, organisation.localId, page);
+    const { rows, total } = await this.posts.byOrganisation(ctx.viewer, organisation.localId, page, {
+      withMembers: selectsMembers(info),
+    });
+    this.members.prime(ctx, rows);
     return PostResolver.connection(rows, page, total);
   }
 }

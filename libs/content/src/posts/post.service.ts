@@ -10,10 +10,11 @@ import {
   fromGlobalId,
   renderMarkdown,
 } from '@resocc/core';
+import { MembersPresenter } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { assertOwnOrganisation } from '../shared/content-access';
-import { type SqlFilter, listVisible } from '../shared/content-list';
+import { type ListRead, type SqlFilter, listVisible } from '../shared/content-list';
 import { ContentStatus } from '../shared/enums';
 import {
   LIMITS,
@@ -65,6 +66,7 @@ export class PostService {
     private readonly templates: TemplateService,
     private readonly workflow: ContentWorkflowService,
     private readonly outbox: SearchOutbox,
+    private readonly members: MembersPresenter,
   ) {}
 
   private async validate(viewer: Viewer, input: ExperiencePostInput): Promise<ValidPost> {
@@ -218,7 +220,7 @@ export class PostService {
     });
   }
 
-  list(viewer: Viewer, args: PostListArgs, page: PageRequest, extra: SqlFilter[] = []) {
+  list(viewer: Viewer, args: PostListArgs, page: PageRequest, read: ListRead = {}, extra: SqlFilter[] = []) {
     const filters: SqlFilter[] = [...extra];
     if (args.themes && args.themes.length > 0)
       filters.push({ sql: 'c.themes && CAST(:themes AS varchar[])', params: { themes: args.themes } });
@@ -228,26 +230,21 @@ export class PostService {
         params: { departmentCode: args.departmentCode.toUpperCase() },
       });
     if (args.status) filters.push({ sql: 'c.status = :status', params: { status: args.status } });
-    return listVisible(
-      this.dataSource,
-      ExperiencePostEntity,
-      'experience_post',
-      viewer,
-      filters,
-      page,
-      LIST_OMITS,
-    );
+    return listVisible(this.dataSource, ExperiencePostEntity, 'experience_post', viewer, filters, page, {
+      omit: LIST_OMITS,
+      members: read.withMembers ? this.members : undefined,
+    });
   }
 
-  byOrganisation(viewer: Viewer, organisationId: string, page: PageRequest) {
-    return this.list(viewer, {}, page, [
+  byOrganisation(viewer: Viewer, organisationId: string, page: PageRequest, read: ListRead = {}) {
+    return this.list(viewer, {}, page, read, [
       { sql: 'c.organisation_id = :ownerId', params: { ownerId: organisationId } },
     ]);
   }
 
   /** Published posts that used a template, as the viewer may see them. */
-  usingTemplate(viewer: Viewer, templateId: string, page: PageRequest) {
-    return this.list(viewer, {}, page, [
+  usingTemplate(viewer: Viewer, templateId: string, page: PageRequest, read: ListRead = {}) {
+    return this.list(viewer, {}, page, read, [
       { sql: "c.status = 'PUBLISHED'", params: {} },
       {
         sql: 'EXISTS (SELECT 1 FROM experience_post_template ept WHERE ept.post_id = c.id AND ept.template_id = :usedTemplateId)',

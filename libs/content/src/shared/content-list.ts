@@ -1,4 +1,6 @@
-import type { PageRequest, Viewer } from '@resocc/core';
+import { type PageRequest, type Viewer, selectsAny } from '@resocc/core';
+import type { MemberRefsRow, MembersPresenter } from '@resocc/members';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { visibilityBranches, visibilitySql } from './visibility';
 
@@ -50,6 +52,24 @@ function selectList(metadata: EntityMetadata, omit: readonly string[]): string {
   return list;
 }
 
+/** What a list reads besides its rows. */
+export interface ListRead {
+  /** The rows' authors and organisations, in the same statement (the client asks for them). */
+  withMembers?: boolean;
+}
+
+export interface ListOptions {
+  /** Heavy columns a list leaves out (read later only if a client asks for them). */
+  omit?: readonly string[];
+  /** Reads each row's author and organisation in the same statement (`MembersPresenter.refsColumns`). */
+  members?: Pick<MembersPresenter, 'refsColumns'>;
+}
+
+/** Whether a connection's nodes ask for their author or organisation (read ahead with the list). */
+export function selectsMembers(info: GraphQLResolveInfo): boolean {
+  return selectsAny(info, ['edges', 'node'], ['author', 'organisation']);
+}
+
 /**
  * One page of posts or templates the viewer may see, newest first (published date, else
  * creation date), in ONE statement on an index of that sort key; the total is counted
@@ -65,10 +85,9 @@ export async function listVisible<
   viewer: Viewer,
   filters: SqlFilter[],
   page: PageRequest,
-  /** Heavy columns a list leaves out (read later only if a client asks for them). */
-  omit: readonly string[] = [],
-): Promise<{ rows: T[]; total: () => Promise<number> }> {
-  const select = `SELECT ${selectList(dataSource.getMetadata(entity), omit)} FROM ${table} c WHERE `;
+  options: ListOptions = {},
+): Promise<{ rows: (T & MemberRefsRow)[]; total: () => Promise<number> }> {
+  const select = `SELECT ${selectList(dataSource.getMetadata(entity), options.omit ?? [])} FROM ${table} c WHERE `;
   const where = (alias: string): SqlFilter => {
     const visibility = visibilitySql(viewer, alias);
     const parts = [visibility.sql, ...filters.map((f) => f.sql.replace(/\bc\./g, `${alias}.`))];
@@ -95,10 +114,15 @@ export async function listVisible<
         `${conditions.map((c) => `(${c})`).join(' AND ')} ORDER BY ${SORT_KEY('c')} DESC, c.id DESC LIMIT ${limit}`,
         params,
       );
-      return dataSource.query<T[]>(select + sql, values);
+      const query = options.members
+        ? // Read ahead over the page's rows only, in the same statement.
+          `SELECT p.*, ${options.members.refsColumns('p."authorId"', 'p."organisationId"')} FROM (${select + sql}) p
+           ORDER BY COALESCE(p."publishedAt", p."createdAt") DESC, p.id DESC`
+        : select + sql;
+      return dataSource.query<(T & MemberRefsRow)[]>(query, values);
     }),
   );
-  const sortKey = (row: T): number => (row.publishedAt ?? row.createdAt).getTime();
+  const sortKey = (row: T & MemberRefsRow): number => (row.publishedAt ?? row.createdAt).getTime();
   const rows =
     branches.length === 1
       ? branches[0]

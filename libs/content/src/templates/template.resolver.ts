@@ -4,6 +4,7 @@ import {
   ArgsType,
   Field,
   ID,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -25,11 +26,12 @@ import {
   toConnection,
 } from '@resocc/core';
 import { MembersPresenter, OrganisationType, UserType } from '@resocc/members';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ExperiencePostConnection } from '../posts/dto/experience-post.type';
 import { PostResolver } from '../posts/post.resolver';
 import { PostService } from '../posts/post.service';
 import { ContentLoaders } from '../shared/content-loaders';
-import { cursorOf } from '../shared/content-list';
+import { cursorOf, selectsMembers } from '../shared/content-list';
 import { ClauseKind, Consideration } from '../shared/enums';
 import { ThemeType } from '../themes/dto/theme.type';
 import { ClauseTemplateInput, VariableValueInput } from './dto/clause-template.input';
@@ -76,9 +78,16 @@ export class TemplateResolver implements OnModuleInit {
   @Query(() => ClauseTemplateConnection, {
     description: 'Clause templates the viewer may see, newest published first.',
   })
-  async clauseTemplates(@Args() args: ClauseTemplatesArgs, @Ctx() ctx: GraphQLContext) {
+  async clauseTemplates(
+    @Args() args: ClauseTemplatesArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.templates.list(ctx.viewer, args, page);
+    const { rows, total } = await this.templates.list(ctx.viewer, args, page, {
+      withMembers: selectsMembers(info),
+    });
+    this.members.prime(ctx, rows);
     return toConnection(rows, page, cursorOf, (t) => ClauseTemplateType.from(t), total);
   }
 
@@ -94,21 +103,24 @@ export class TemplateResolver implements OnModuleInit {
     return this.templates.render(ctx.viewer, id(templateId), values);
   }
 
+  // Like the posts' list fields: GraphQL's own arguments, so Nest calls them directly.
+
   @ResolveField(() => [ThemeType])
-  themes(@Parent() template: ClauseTemplateType, @Ctx() ctx: GraphQLContext): Promise<ThemeType[]> {
+  themes(
+    template: ClauseTemplateType,
+    _args: unknown,
+    ctx: GraphQLContext,
+  ): ThemeType[] | Promise<ThemeType[]> {
     return this.loaders.themes(ctx, template.themeSlugs);
   }
 
   @ResolveField(() => UserType)
-  author(@Parent() template: ClauseTemplateType, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+  author(template: ClauseTemplateType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
     return this.members.author(ctx, template.authorId);
   }
 
   @ResolveField(() => OrganisationType)
-  organisation(
-    @Parent() template: ClauseTemplateType,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<OrganisationType> {
+  organisation(template: ClauseTemplateType, _args: unknown, ctx: GraphQLContext): Promise<OrganisationType> {
     return this.members.organisationOf(ctx, template.organisationId);
   }
 
@@ -130,9 +142,13 @@ export class TemplateResolver implements OnModuleInit {
     @Parent() template: ClauseTemplateType,
     @Args() args: PaginationArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.usingTemplate(ctx.viewer, template.localId, page);
+    const { rows, total } = await this.posts.usingTemplate(ctx.viewer, template.localId, page, {
+      withMembers: selectsMembers(info),
+    });
+    this.members.prime(ctx, rows);
     return PostResolver.connection(rows, page, total);
   }
 

@@ -8,10 +8,11 @@ import {
   TransactionRunner,
   type Viewer,
 } from '@resocc/core';
+import { MembersPresenter } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, In } from 'typeorm';
 import { assertOwnOrganisation, assertVisible } from '../shared/content-access';
-import { type SqlFilter, listVisible } from '../shared/content-list';
+import { type ListRead, type SqlFilter, listVisible } from '../shared/content-list';
 import { type ClauseKind, type Consideration, ContentStatus } from '../shared/enums';
 import {
   LIMITS,
@@ -69,6 +70,7 @@ export class TemplateService {
     private readonly themes: ThemeService,
     private readonly workflow: ContentWorkflowService,
     private readonly outbox: SearchOutbox,
+    private readonly members: MembersPresenter,
   ) {}
 
   private async validate(input: ClauseTemplateInput): Promise<ValidTemplate> {
@@ -211,7 +213,7 @@ export class TemplateService {
     });
   }
 
-  list(viewer: Viewer, args: TemplateListArgs, page: PageRequest) {
+  list(viewer: Viewer, args: TemplateListArgs, page: PageRequest, read: ListRead = {}) {
     const filters: SqlFilter[] = [];
     if (args.themes && args.themes.length > 0)
       filters.push({ sql: 'c.themes && CAST(:themes AS varchar[])', params: { themes: args.themes } });
@@ -222,7 +224,9 @@ export class TemplateService {
         params: { considerations: args.considerations },
       });
     }
-    return listVisible(this.dataSource, ClauseTemplateEntity, 'clause_template', viewer, filters, page);
+    return listVisible(this.dataSource, ClauseTemplateEntity, 'clause_template', viewer, filters, page, {
+      members: read.withMembers ? this.members : undefined,
+    });
   }
 
   /** Every revision of each template, newest first: one statement for any number of templates. */

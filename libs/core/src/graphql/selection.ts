@@ -1,0 +1,44 @@
+import type { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+/** The selection sets of the fields named `name` directly in `sets` (through fragments). */
+function fieldSets(
+  sets: readonly SelectionSetNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  visit: (name: string, set: SelectionSetNode | undefined) => void,
+): void {
+  for (const set of sets) {
+    for (const selection of set.selections) {
+      if (selection.kind === 'Field') visit(selection.name.value, selection.selectionSet);
+      else if (selection.kind === 'InlineFragment') fieldSets([selection.selectionSet], fragments, visit);
+      else {
+        const fragment = fragments[selection.name.value];
+        if (fragment) fieldSets([fragment.selectionSet], fragments, visit);
+      }
+    }
+  }
+}
+
+/**
+ * Whether the operation asks, below the field being resolved and along `path` (field names,
+ * through aliases and fragments), for any field named in `names`. Directives are ignored,
+ * so `@skip`/`@include` may make it answer yes: use it to read ahead, never to authorise.
+ */
+export function selectsAny(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  names: readonly string[],
+): boolean {
+  let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const segment of path) {
+    const next: SelectionSetNode[] = [];
+    fieldSets(sets, info.fragments, (name, set) => {
+      if (name === segment && set) next.push(set);
+    });
+    sets = next;
+  }
+  let found = false;
+  fieldSets(sets, info.fragments, (name) => {
+    found ||= names.includes(name);
+  });
+  return found;
+}
