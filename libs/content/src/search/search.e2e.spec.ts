@@ -10,6 +10,7 @@ import { ContentWorkflowService } from '../workflow/content-workflow.service';
 const SEARCH = `query($input: SearchInput!) {
   search(input: $input) {
     totalHits
+    totalHitsExact
     hits { titleHighlight snippet node { __typename ... on ExperiencePost { id title status visibility } ... on ClauseTemplate { id title status visibility } } }
     facets { name values { value count } }
     pageInfo { hasNextPage hasPreviousPage endCursor }
@@ -24,6 +25,7 @@ type Hit = {
 type Result = {
   search: {
     totalHits: number;
+    totalHitsExact: boolean;
     hits: Hit[];
     facets: { name: string; values: { value: string; count: number }[] }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -162,6 +164,7 @@ describe('search through the API', () => {
     const first = await search({ query: 'isolation thermique', first: 3 });
     const result = first.data?.search;
     expect(result?.totalHits).toBe(7);
+    expect(result?.totalHitsExact).toBe(true);
     expect(result?.hits[0].titleHighlight).toMatch(/<mark>Isolation<\/mark> <mark>thermique<\/mark>/);
     const typeFacet = result?.facets.find((f) => f.name === 'type');
     expect(typeFacet?.values.reduce((s, v) => s + v.count, 0)).toBe(7);

@@ -98,6 +98,7 @@ export class SearchResolver {
     return {
       hits,
       totalHits: response.totalHits,
+      totalHitsExact: response.totalHitsExact,
       facets: FACET_NAMES.map((name) => ({ name, values: response.facets[name] })),
       pageInfo: {
         hasNextPage: end < response.totalHits,

@@ -81,10 +81,19 @@ export class SearchResultType {
   @Field(() => [SearchHitType])
   hits!: SearchHitType[];
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'documents found; when totalHitsExact is false, more match than the engine ranks and counts, and this is that bound (1,000 on the embedded engine): show "plus de N résultats"',
+  })
   totalHits!: number;
 
-  @Field(() => [FacetType])
+  @Field({
+    description:
+      'false when more documents match than the engine ranks and counts: totalHits, the facets and the pages then cover the newest matches up to that bound; narrow the query or filter to see exact counts',
+  })
+  totalHitsExact!: boolean;
+
+  @Field(() => [FacetType], { description: 'counts over the same matches as totalHits' })
   facets!: FacetType[];
 
   @Field(() => PageInfo)

@@ -254,6 +254,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       'listen_addresses=127.0.0.1',
       '-c',
       'unix_socket_directories=',
+      // The default 128 MB holds less than the search index of a large corpus; PostgreSQL
+      // only takes what it uses.
+      '-c',
+      'shared_buffers=256MB',
     ],
     { ...(ids ?? {}), env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
   );

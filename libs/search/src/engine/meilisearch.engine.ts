@@ -275,7 +275,8 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    if (request.visibilities.length === 0) return { hits: [], totalHits: 0, facets: facetsOf(undefined) };
+    if (request.visibilities.length === 0)
+      return { hits: [], totalHits: 0, totalHitsExact: true, facets: facetsOf(undefined) };
     await this.whenReady();
     const searcher = this.searcher ?? this.admin;
     const query = request.query.trim();
@@ -295,6 +296,8 @@ export class MeilisearchEngine implements SearchEngine {
     });
     return {
       totalHits: response.totalHits,
+      // Meilisearch stops counting at maxTotalHits.
+      totalHitsExact: response.totalHits < MAX_TOTAL_HITS,
       facets: facetsOf(response.facetDistribution),
       hits: response.hits.slice(window.skip).map((hit) => {
         const body = hit._formatted?.body ?? '';

@@ -18,34 +18,156 @@ import {
 const BATCH = 1000;
 const CONFIG = 'french_unaccent';
 const MAX_TOKENS = 12;
+const TABLE = 'search_document';
+const NEXT = 'search_document_next';
+const OLD = 'search_document_old';
 const HEADLINE_TITLE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
 const HEADLINE_SNIPPET = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
 
+/** French letters with their accents removed: the common case, without Unicode decomposition. */
+const FOLDED: Record<string, string> = {
+  à: 'a',
+  â: 'a',
+  ä: 'a',
+  á: 'a',
+  ç: 'c',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  î: 'i',
+  ï: 'i',
+  í: 'i',
+  ô: 'o',
+  ö: 'o',
+  ó: 'o',
+  ù: 'u',
+  û: 'u',
+  ü: 'u',
+  ú: 'u',
+  ÿ: 'y',
+  ñ: 'n',
+  œ: 'oe',
+  æ: 'ae',
+};
+const FOLDABLE = /[àâäáçéèêëîïíôöóùûüúÿñœæ]/g;
+const OTHER_NON_ASCII = /[^\p{ASCII}àâäáçéèêëîïíôöóùûüúÿñœæ]/u;
+
+/** Lower case, accents removed (œ and æ spelt out). */
+function foldText(text: string): string {
+  let plain = text.toLowerCase();
+  // Unicode decomposition is slow: only for texts with letters beyond the common ones.
+  if (OTHER_NON_ASCII.test(plain)) plain = plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return plain.replace(FOLDABLE, (c) => FOLDED[c] ?? c);
+}
+
 /** Lower case, accents removed, split into [a-z0-9] words. */
-export function queryTokens(query: string): string[] {
-  return query
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
+function words(text: string): string[] {
+  return foldText(text)
     .split(/[^a-z0-9]+/)
-    .filter((t) => t.length > 0)
-    .slice(0, MAX_TOKENS);
+    .filter((t) => t.length > 0);
+}
+
+/** The words of a query, normalised as the vocabulary is. */
+export function queryTokens(query: string): string[] {
+  return words(query).slice(0, MAX_TOKENS);
+}
+
+/** Words typo tolerance may suggest: those of the documents, 4 to 40 letters, normalised as queries are. */
+export function vocabularyOf(documents: readonly SearchDocument[], into = new Set<string>()): Set<string> {
+  for (const d of documents)
+    for (const word of foldText(`${d.title} ${d.summary} ${d.body}`).match(/[a-z0-9]{4,}/g) ?? [])
+      if (word.length <= 40) into.add(word);
+  return into;
+}
+
+/** Every facet value of a document as `facet:value`, counted in one pass by search(). */
+function facetValues(d: SearchDocument): string[] {
+  const values: string[] = [`type:${d.type}`];
+  for (const theme of d.themes) values.push(`themes:${theme}`);
+  for (const consideration of d.considerations) values.push(`considerations:${consideration}`);
+  if (d.kind !== null) values.push(`kind:${d.kind}`);
+  if (d.departmentCode !== null) values.push(`departmentCode:${d.departmentCode}`);
+  if (d.procedureType !== null) values.push(`procedureType:${d.procedureType}`);
+  return values;
+}
+
+function rows(documents: readonly SearchDocument[]): string {
+  return JSON.stringify(
+    documents.map((d) => ({
+      ...d,
+      title: cleanDocumentText(d.title),
+      summary: cleanDocumentText(d.summary),
+      body: cleanDocumentText(d.body),
+      facetValues: facetValues(d),
+    })),
+  );
+}
+
+const COLUMNS = `key, type, entity_id, title, summary, body, themes, considerations, kind, department_code,
+  procedure_type, visibility, updated_at, facet_values`;
+
+/** INSERT ... SELECT of documents given as one JSON parameter ($1). */
+function insertSql(table: string): string {
+  return `INSERT INTO ${table} (${COLUMNS})
+    SELECT d.key, d.type, d."entityId"::uuid, d.title, d.summary, d.body,
+           ARRAY(SELECT jsonb_array_elements_text(d.themes)), ARRAY(SELECT jsonb_array_elements_text(d.considerations)),
+           d.kind, d."departmentCode", d."procedureType", d.visibility, d."updatedAt"::timestamptz,
+           ARRAY(SELECT jsonb_array_elements_text(d."facetValues"))
+    FROM jsonb_to_recordset($1::jsonb) AS d(key text, type text, "entityId" text, title text, summary text, body text,
+         themes jsonb, considerations jsonb, kind text, "departmentCode" text, "procedureType" text, visibility text,
+         "updatedAt" text, "facetValues" jsonb)`;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface PostgresSearchOptions {
+  /**
+   * How many matches a query ranks, counts and facets: the newest `window` matching
+   * documents (default 1,000, Meilisearch's default maxTotalHits). When more match,
+   * totalHits is this bound and `totalHitsExact` is false. This bounds the work of a query
+   * that matches most of the corpus.
+   */
+  window?: number;
+  /** How matches are found: chosen per query (default), or forced (tests compare both). */
+  matchStrategy?: 'auto' | 'walk' | 'index';
+  /** Statements run side by side by rebuild() (default 3: PostgreSQL works while Node prepares the next batch). */
+  rebuildWriters?: number;
 }
 
 /**
  * Full-text search inside PostgreSQL: weighted tsvector (title A, summary B, body C) in a
  * French configuration without accents, GIN index, typos through a trigram vocabulary and
- * levenshtein (one per word from 4 letters, two from 9, as Meilisearch does), prefix matching on the last word, ts_headline highlights.
+ * levenshtein (one per word from 4 letters, two from 9, as Meilisearch does), prefix
+ * matching on the last word, ts_headline highlights.
+ *
+ * The texts are stored out of line (toast_tuple_target 128) while the tsvector stays in the
+ * row, so the rows stay small: a query walks the newest documents on (updated_at, key) and
+ * tests each row's tsvector when matches are common, or reads the GIN index when they are
+ * rare (the planner chooses), and stops after `window` + 1 matches.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
+  private readonly window: number;
+  private readonly rebuildWriters: number;
+  private readonly matchStrategy: 'auto' | 'walk' | 'index';
+  private rowCount?: { rows: number; at: number };
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    options: PostgresSearchOptions = {},
+  ) {
+    this.window = options.window ?? 1000;
+    this.rebuildWriters = options.rebuildWriters ?? 3;
+    this.matchStrategy = options.matchStrategy ?? 'auto';
+  }
 
   async ensureReady(): Promise<void> {
-    await this.dataSource.query(`SELECT 1 FROM search_document LIMIT 1`);
+    await this.dataSource.query(`SELECT 1 FROM ${TABLE} LIMIT 1`);
   }
 
   async ping(): Promise<void> {
@@ -53,45 +175,117 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
-    for (let i = 0; i < documents.length; i += BATCH) {
-      const batch = documents.slice(i, i + BATCH).map((d) => ({
-        ...d,
-        title: cleanDocumentText(d.title),
-        summary: cleanDocumentText(d.summary),
-        body: cleanDocumentText(d.body),
-      }));
+    for (const batch of chunks(documents, BATCH)) {
       await this.dataSource.query(
-        `INSERT INTO search_document (key, type, entity_id, title, summary, body, themes, considerations, kind,
-            department_code, procedure_type, visibility, updated_at)
-         SELECT d.key, d.type, d."entityId"::uuid, d.title, d.summary, d.body,
-                ARRAY(SELECT jsonb_array_elements_text(d.themes)), ARRAY(SELECT jsonb_array_elements_text(d.considerations)),
-                d.kind, d."departmentCode", d."procedureType", d.visibility, d."updatedAt"::timestamptz
-         FROM jsonb_to_recordset($1::jsonb) AS d(key text, type text, "entityId" text, title text, summary text, body text,
-              themes jsonb, considerations jsonb, kind text, "departmentCode" text, "procedureType" text, visibility text, "updatedAt" text)
+        `${insertSql(TABLE)}
          ON CONFLICT (key) DO UPDATE SET type = EXCLUDED.type, entity_id = EXCLUDED.entity_id, title = EXCLUDED.title,
            summary = EXCLUDED.summary, body = EXCLUDED.body, themes = EXCLUDED.themes, considerations = EXCLUDED.considerations,
            kind = EXCLUDED.kind, department_code = EXCLUDED.department_code, procedure_type = EXCLUDED.procedure_type,
-           visibility = EXCLUDED.visibility, updated_at = EXCLUDED.updated_at`,
-        [JSON.stringify(batch)],
+           visibility = EXCLUDED.visibility, updated_at = EXCLUDED.updated_at, facet_values = EXCLUDED.facet_values`,
+        [rows(batch)],
       );
-      // The words of the documents feed typo tolerance.
-      await this.dataSource.query(
-        `INSERT INTO search_vocabulary (word)
-         SELECT DISTINCT w FROM jsonb_to_recordset($1::jsonb) AS d(title text, summary text, body text),
-           regexp_split_to_table(lower(immutable_unaccent(d.title || ' ' || d.summary || ' ' || d.body)), '[^a-z0-9]+') AS w
-         WHERE length(w) BETWEEN 4 AND 40
-         ON CONFLICT DO NOTHING`,
-        [JSON.stringify(batch.map((d) => ({ title: d.title, summary: d.summary, body: d.body })))],
-      );
+      await this.addVocabulary(vocabularyOf(batch));
     }
   }
 
-  async delete(keys: readonly string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += BATCH) {
-      await this.dataSource.query(`DELETE FROM search_document WHERE key = ANY($1)`, [
-        keys.slice(i, i + BATCH),
-      ]);
+  /** The words of the documents feed typo tolerance. */
+  private async addVocabulary(vocabulary: ReadonlySet<string>): Promise<void> {
+    for (const batch of chunks([...vocabulary], 10 * BATCH))
+      await this.dataSource.query(
+        `INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+        [batch],
+      );
+  }
+
+  /**
+   * Replaces the whole index with `batches`: loaded into a new table without indexes by
+   * `rebuildWriters` statements side by side, indexed, analysed, then swapped in under a
+   * lock in one transaction, so searches never see an empty or partial index. Writes
+   * committed meanwhile went to the old table: the caller repairs afterwards.
+   */
+  async rebuild(batches: AsyncIterable<readonly SearchDocument[]>): Promise<number> {
+    const [{ reloptions }] = (await this.dataSource.query(
+      `SELECT array_to_string(reloptions, ', ') AS reloptions FROM pg_class WHERE oid = $1::regclass`,
+      [TABLE],
+    )) as { reloptions: string | null }[];
+    await this.dataSource.query(`DROP TABLE IF EXISTS ${NEXT}`);
+    await this.dataSource.query(
+      `CREATE TABLE ${NEXT} (LIKE ${TABLE} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE
+         INCLUDING COMPRESSION INCLUDING CONSTRAINTS)${reloptions ? ` WITH (${reloptions})` : ''}`,
+    );
+    const vocabulary = new Set<string>();
+    const seen = new Set<string>();
+    const running = new Set<Promise<void>>();
+    let failure: unknown;
+    let documents = 0;
+    for await (const batch of batches) {
+      const fresh = batch.filter((d) => !seen.has(d.key));
+      for (const d of fresh) seen.add(d.key);
+      vocabularyOf(fresh, vocabulary);
+      documents += fresh.length;
+      for (const part of chunks(fresh, BATCH)) {
+        while (running.size >= this.rebuildWriters) await Promise.race(running);
+        if (failure) throw failure;
+        const write: Promise<void> = this.dataSource
+          .query(insertSql(NEXT), [rows(part)])
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              failure ??= error;
+            },
+          )
+          .finally(() => running.delete(write));
+        running.add(write);
+      }
     }
+    await Promise.all(running);
+    if (failure) throw failure;
+
+    const indexes = (await this.dataSource.query(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, i.indisprimary AS "primary"
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = $1::regclass`,
+      [TABLE],
+    )) as { name: string; definition: string; primary: boolean }[];
+    const build = indexes.map((index) => async () => {
+      const definition = index.definition.replace(
+        /^(CREATE (?:UNIQUE )?INDEX )(\S+)( ON (?:\S+\.)?)search_document /,
+        `$1$2_next$3${NEXT} `,
+      );
+      if (definition === index.definition) throw new Error(`unexpected index definition: ${definition}`);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL maintenance_work_mem = '128MB'`);
+        await manager.query(definition);
+        if (index.primary)
+          await manager.query(
+            `ALTER TABLE ${NEXT} ADD CONSTRAINT ${index.name}_next PRIMARY KEY USING INDEX ${index.name}_next`,
+          );
+      });
+    });
+    const queue = [...build];
+    await Promise.all(
+      Array.from({ length: this.rebuildWriters }, async () => {
+        for (let step = queue.shift(); step; step = queue.shift()) await step();
+      }),
+    );
+    await this.dataSource.query(`ANALYZE ${NEXT}`);
+    await this.addVocabulary(vocabulary);
+
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`LOCK TABLE ${TABLE} IN ACCESS EXCLUSIVE MODE`);
+      await manager.query(`ALTER TABLE ${TABLE} RENAME TO ${OLD}`);
+      await manager.query(`ALTER TABLE ${NEXT} RENAME TO ${TABLE}`);
+      for (const index of indexes) {
+        await manager.query(`ALTER INDEX ${index.name} RENAME TO ${index.name}_old`);
+        await manager.query(`ALTER INDEX ${index.name}_next RENAME TO ${index.name}`);
+      }
+      await manager.query(`DROP TABLE ${OLD}`);
+    });
+    return documents;
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    for (const batch of chunks(keys, BATCH))
+      await this.dataSource.query(`DELETE FROM ${TABLE} WHERE key = ANY($1)`, [batch]);
   }
 
   /** Each token (with its typo neighbours from the vocabulary when `typos`); the last one as a prefix too. */
@@ -100,7 +294,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const longTokens = typos ? tokens.filter((t) => t.length >= 4) : [];
     const neighbours = new Map<string, string[]>();
     if (longTokens.length > 0) {
-      const rows: { token: string; word: string }[] = await this.dataSource.query(
+      const found: { token: string; word: string }[] = await this.dataSource.query(
         `SELECT t.token, v.word FROM unnest($1::text[]) AS t(token)
          JOIN LATERAL (
            SELECT word FROM search_vocabulary
@@ -110,7 +304,7 @@ export class PostgresSearchEngine implements SearchEngine {
          ) v ON TRUE`,
         [longTokens],
       );
-      for (const row of rows) neighbours.set(row.token, [...(neighbours.get(row.token) ?? []), row.word]);
+      for (const row of found) neighbours.set(row.token, [...(neighbours.get(row.token) ?? []), row.word]);
     }
     const parts = tokens.map((token, index) => {
       const alternatives = [token, ...(neighbours.get(token) ?? [])];
@@ -148,76 +342,119 @@ export class PostgresSearchEngine implements SearchEngine {
     return this.run(request, await this.tsquery(tokens, true));
   }
 
-  /** Page, total and facets in one statement over one materialised set of matches. */
+  /** Rows in the index, as the planner knows them (refreshed every minute). */
+  private async indexRows(): Promise<number> {
+    if (!this.rowCount || this.rowCount.at < Date.now() - 60_000) {
+      const [row] = (await this.dataSource.query(
+        `SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = $1::regclass`,
+        [TABLE],
+      )) as { n: number }[];
+      this.rowCount = { rows: Number(row.n), at: Date.now() };
+    }
+    return this.rowCount.rows;
+  }
+
+  /**
+   * How to find the newest `window` + 1 matches. Walking the documents newest first and
+   * testing each tsvector costs about window / density rows; reading every match through
+   * the GIN index and sorting costs about density x rows. The walk wins when the planner
+   * expects more than sqrt(1.5 x window x rows) matches (about 13,000 of 110,000 documents).
+   * The planner's own choice misjudges the per-row cost of decompressing a tsvector.
+   */
+  private async walks(where: string, params: unknown[]): Promise<boolean> {
+    if (this.matchStrategy !== 'auto') return this.matchStrategy === 'walk';
+    const [[{ 'QUERY PLAN': plan }], rows] = await Promise.all([
+      this.dataSource.query(
+        `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${TABLE} d WHERE ${where}`,
+        params,
+      ) as Promise<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>,
+      this.indexRows(),
+    ]);
+    return plan[0].Plan['Plan Rows'] ** 2 >= 1.5 * this.window * rows;
+  }
+
+  /**
+   * One statement: the newest `window` + 1 matches (the extra one tells whether there are
+   * more), then the page ranked among the first `window`, their count and their facets.
+   */
   private async run(request: SearchRequest, tsquery: string | null): Promise<SearchResponse> {
     const params: unknown[] = [];
     const where = this.filters(request, params);
     let rank = 'NULL::real';
-    let title = 'p.title';
-    let snippet = `left(p.summary, 240)`;
+    let title = 'd.title';
+    let snippet = `left(d.summary, 240)`;
+    let order = 'd.updated_at DESC, d.key';
     if (tsquery) {
       params.push(tsquery);
       const q = `to_tsquery('${CONFIG}', $${params.length})`;
-      where.push(`d.tsv @@ ${q}`);
-      rank = `ts_rank_cd(d.tsv, ${q})`;
-      title = `ts_headline('${CONFIG}', p.title, ${q}, '${HEADLINE_TITLE}')`;
-      snippet = `CASE WHEN to_tsvector('${CONFIG}', p.body) @@ ${q}
-        THEN ts_headline('${CONFIG}', p.body, ${q}, '${HEADLINE_SNIPPET}')
-        ELSE ts_headline('${CONFIG}', p.summary, ${q}, '${HEADLINE_SNIPPET}') END`;
+      if (await this.walks([...where, `d.tsv @@ ${q}`].join(' AND '), params)) {
+        // The function instead of the operator: the GIN index cannot serve it, so PostgreSQL walks.
+        where.push(`ts_match_vq(d.tsv, ${q})`);
+      } else {
+        where.push(`d.tsv @@ ${q}`);
+        // An expression instead of the column: the (updated_at, key) index cannot give the
+        // order, so PostgreSQL reads the matches from the GIN index and sorts them.
+        order = `d.updated_at + interval '0 seconds' DESC, d.key`;
+      }
+      rank = `ts_rank_cd(w.tsv, ${q})`;
+      title = `ts_headline('${CONFIG}', d.title, ${q}, '${HEADLINE_TITLE}')`;
+      snippet = `ts_headline('${CONFIG}', d.summary || E'\\n' || d.body, ${q}, '${HEADLINE_SNIPPET}')`;
     }
-    params.push(request.limit, request.offset);
+    params.push(this.window + 1, this.window, request.limit, request.offset);
+    const [more, window, limit, offset] = [3, 2, 1, 0].map((back) => `$${params.length - back}`);
     const [{ result }] = (await this.dataSource.query(
-      `WITH matched AS MATERIALIZED (
-         SELECT d.key, d.type, d.entity_id, d.title, d.summary, d.body, d.themes, d.considerations, d.kind,
-                d.department_code, d.procedure_type, d.updated_at, ${rank} AS rank
-         FROM search_document d WHERE ${where.join(' AND ')}
+      `WITH candidates AS MATERIALIZED (
+         SELECT d.key, d.updated_at, d.facet_values, d.tsv FROM ${TABLE} d
+         WHERE ${where.join(' AND ')}
+         ORDER BY ${order} LIMIT ${more}
        ),
+       win AS (SELECT * FROM candidates ORDER BY updated_at DESC, key LIMIT ${window}),
        page AS (
-         SELECT * FROM matched ORDER BY rank DESC NULLS LAST, updated_at DESC, key
-         LIMIT $${params.length - 1} OFFSET $${params.length}
-       ),
-       facets AS (
-         SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
-         UNION ALL SELECT 'themes', t, count(*) FROM matched, unnest(themes) AS t GROUP BY t
-         UNION ALL SELECT 'considerations', c, count(*) FROM matched, unnest(considerations) AS c GROUP BY c
-         UNION ALL SELECT 'kind', kind, count(*) FROM matched WHERE kind IS NOT NULL GROUP BY kind
-         UNION ALL SELECT 'departmentCode', department_code, count(*) FROM matched WHERE department_code IS NOT NULL GROUP BY department_code
-         UNION ALL SELECT 'procedureType', procedure_type, count(*) FROM matched WHERE procedure_type IS NOT NULL GROUP BY procedure_type
+         SELECT w.key, ${rank} AS rank, w.updated_at FROM win w
+         ORDER BY 2 DESC NULLS LAST, w.updated_at DESC, w.key LIMIT ${limit} OFFSET ${offset}
        )
        SELECT json_build_object(
-         'total', (SELECT count(*) FROM matched),
-         'hits', COALESCE((SELECT json_agg(json_build_object('key', p.key, 'type', p.type, 'entityId', p.entity_id,
+         'matched', (SELECT count(*) FROM candidates),
+         'hits', COALESCE((SELECT json_agg(json_build_object('key', d.key, 'type', d.type, 'entityId', d.entity_id,
                     'titleHighlight', ${title}, 'snippet', ${snippet})
-                    ORDER BY p.rank DESC NULLS LAST, p.updated_at DESC, p.key) FROM page p), '[]'::json),
-         'facets', COALESCE((SELECT json_agg(json_build_object('facet', facet, 'value', value, 'count', count)) FROM facets), '[]'::json)
+                    ORDER BY p.rank DESC NULLS LAST, p.updated_at DESC, p.key)
+                  FROM page p JOIN ${TABLE} d ON d.key = p.key), '[]'::json),
+         'facets', COALESCE((SELECT json_agg(json_build_array(value, n))
+                    FROM (SELECT value, count(*) AS n FROM win, unnest(win.facet_values) AS value GROUP BY value) f), '[]'::json)
        ) AS result`,
       params,
     )) as {
-      result: {
-        total: number;
-        hits: SearchHitResult[];
-        facets: { facet: FacetName; value: string; count: number }[];
-      };
+      result: { matched: number; hits: SearchHitResult[]; facets: [string, number][] };
     }[];
     const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, [] as FacetCount[]])) as Record<
       FacetName,
       FacetCount[]
     >;
-    for (const row of result.facets) facets[row.facet].push({ value: row.value, count: Number(row.count) });
+    for (const [facetValue, count] of result.facets) {
+      const colon = facetValue.indexOf(':');
+      const name = facetValue.slice(0, colon) as FacetName;
+      facets[name]?.push({ value: facetValue.slice(colon + 1), count: Number(count) });
+    }
     for (const name of FACET_NAMES)
       facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return { hits: result.hits, totalHits: Number(result.total), facets };
+    const matched = Number(result.matched);
+    return {
+      hits: result.hits,
+      totalHits: Math.min(matched, this.window),
+      totalHitsExact: matched <= this.window,
+      facets,
+    };
   }
 
   async listKeys(): Promise<{ key: string; updatedAt: string }[]> {
-    const rows: { key: string; updated_at: Date }[] = await this.dataSource.query(
-      `SELECT key, updated_at FROM search_document`,
+    const found: { key: string; updated_at: Date }[] = await this.dataSource.query(
+      `SELECT key, updated_at FROM ${TABLE}`,
     );
-    return rows.map((r) => ({ key: r.key, updatedAt: r.updated_at.toISOString() }));
+    return found.map((r) => ({ key: r.key, updatedAt: r.updated_at.toISOString() }));
   }
 
   async stats(): Promise<IndexStats> {
-    const [row] = await this.dataSource.query(`SELECT count(*) AS n FROM search_document`);
+    const [row] = await this.dataSource.query(`SELECT count(*) AS n FROM ${TABLE}`);
     return { documents: Number(row.n) };
   }
 }

@@ -11,7 +11,8 @@ import {
 } from './search-engine';
 
 let sequence = 0;
-function doc(fields: Partial<SearchDocument> & Pick<SearchDocument, 'title'>): SearchDocument {
+/** A document for engine tests: unique key, one minute newer than the previous one. */
+export function doc(fields: Partial<SearchDocument> & Pick<SearchDocument, 'title'>): SearchDocument {
   sequence++;
   const type = fields.type ?? 'EXPERIENCE_POST';
   const entityId = `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
@@ -207,6 +208,7 @@ export function runSearchEngineContract(name: string, create: () => Promise<Engi
         const response = await search(query);
         const typeTotal = response.facets.type.reduce((sum, f) => sum + f.count, 0);
         expect(typeTotal).toBe(response.totalHits);
+        expect(response.totalHitsExact).toBe(true);
       }
       const energy = await search('énergie');
       expect(energy.facets.themes.find((f) => f.value === 'energie')?.count).toBe(SERIES.length);

@@ -81,7 +81,13 @@ export interface FacetCount {
 
 export interface SearchResponse {
   hits: SearchHitResult[];
+  /** Matches counted: every one when `totalHitsExact`, else the engine's bound (a lower bound). */
   totalHits: number;
+  /**
+   * False when more documents match than the engine ranks and counts (the PostgreSQL engine's
+   * window, Meilisearch's maxTotalHits): totalHits and the facets then cover that many matches.
+   */
+  totalHitsExact: boolean;
   facets: Record<FacetName, FacetCount[]>;
 }
 

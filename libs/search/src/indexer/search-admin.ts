@@ -28,23 +28,16 @@ export class SearchAdmin {
   }
 
   /**
-   * Rebuilds every engine from the database. PostgreSQL: upsert everything, then remove
-   * what is no longer published. Meilisearch: a new index swapped in atomically. Search
-   * never goes empty meanwhile.
+   * Rebuilds every engine from the database, each into a new index swapped in atomically
+   * (PostgreSQL: a new table; Meilisearch: a new index), so search never goes empty.
+   * Changes committed while an index was being filled went to the old one: each engine is
+   * repaired right after its swap.
    */
   async reindex(): Promise<{ documents: number }> {
-    let documents = 0;
-    const keep = new Set<string>();
-    for await (const batch of this.published()) {
-      await this.engines.postgres.upsert(batch);
-      for (const d of batch) keep.add(d.key);
-      documents += batch.length;
-    }
-    const stale = (await this.engines.postgres.listKeys()).filter((k) => !keep.has(k.key)).map((k) => k.key);
-    await this.engines.postgres.delete(stale);
+    const documents = await this.engines.postgres.rebuild(this.published());
+    await this.repair(this.engines.postgres);
     if (this.engines.meilisearch) {
       await this.engines.meilisearch.reindexInto(this.published());
-      // Changes committed while the new index was being filled went to the old one: repair.
       await this.repair(this.engines.meilisearch);
     }
     return { documents };

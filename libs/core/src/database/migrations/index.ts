@@ -8,6 +8,7 @@ import { Content1795971399546 } from './1795971399546-Content';
 import { SearchDocuments1795972000000 } from './1795972000000-SearchDocuments';
 import { Moderation1795972511205 } from './1795972511205-Moderation';
 import { ListIndexes1795973000000 } from './1795973000000-ListIndexes';
+import { SearchWindow1796000000000 } from './1796000000000-SearchWindow';
 
 export const migrations = [
   Extensions1764400000000,
@@ -19,4 +20,5 @@ export const migrations = [
   SearchDocuments1795972000000,
   Moderation1795972511205,
   ListIndexes1795973000000,
+  SearchWindow1796000000000,
 ];
