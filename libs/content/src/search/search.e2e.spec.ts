@@ -1,6 +1,6 @@
 import { DATA_SOURCE } from '@resocc/core';
 import { ADMIN, MEMBER, OTHER_MEMBER, PENDING_USER, login, type Session } from '@resocc/members/testing';
-import { FACET_NAMES, SearchIndexer } from '@resocc/search';
+import { FACET_NAMES, SearchAdmin, SearchIndexer } from '@resocc/search';
 import type { DataSource } from 'typeorm';
 import { ContentStatus, Visibility } from '../shared/enums';
 import { type TestApp, createContentTestApp, validPost } from '../testing';
@@ -262,5 +262,25 @@ describe('search through the API', () => {
       `SELECT count(*) AS n FROM search_document d JOIN experience_post p ON d.entity_id = p.id WHERE p.status <> 'PUBLISHED'`,
     );
     expect(Number(n)).toBe(0);
+  });
+
+  it('rebuilds the whole index (search:reindex) while a post is published, then search:verify finds no difference', async () => {
+    const admin = t.app.get(SearchAdmin);
+    // A document the database does not publish: the rebuild must drop it.
+    await dataSource.query(
+      `INSERT INTO search_document (key, type, entity_id, title, summary, body, visibility, updated_at)
+       VALUES ('EXPERIENCE_POST:00000000-0000-4000-8000-00000000dead', 'EXPERIENCE_POST',
+               '00000000-0000-4000-8000-00000000dead', 'Orphelin', '', '', 'PUBLIC', now())`,
+    );
+    const rebuilding = admin.reindex();
+    await publish('Marché de reprographie publié pendant la reconstruction');
+    const { documents } = await rebuilding;
+    await indexer.drain();
+    expect(documents).toBeGreaterThan(0);
+    expect(await admin.verify()).toEqual([{ engine: 'postgres', missing: [], stale: [], extra: [] }]);
+    expect(await titles('reprographie reconstruction')).toEqual([
+      'Marché de reprographie publié pendant la reconstruction',
+    ]);
+    expect(await titles('orphelin')).toEqual([]);
   });
 });
