@@ -73,10 +73,13 @@ export function queryTokens(query: string): string[] {
   return words(query).slice(0, MAX_TOKENS);
 }
 
-/** Words typo tolerance may suggest: those of the documents, 4 to 40 letters, normalised as queries are. */
+/**
+ * The words of the documents, 2 to 40 letters, normalised as queries are: typo neighbours
+ * and completions come from them, and their stems tell which query words can match.
+ */
 export function vocabularyOf(documents: readonly SearchDocument[], into = new Set<string>()): Set<string> {
   for (const d of documents)
-    for (const word of foldText(`${d.title} ${d.summary} ${d.body}`).match(/[a-z0-9]{4,}/g) ?? [])
+    for (const word of foldText(`${d.title} ${d.summary} ${d.body}`).match(/[a-z0-9]{2,}/g) ?? [])
       if (word.length <= 40) into.add(word);
   return into;
 }
@@ -125,6 +128,45 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Completions of the last word looked up in the vocabulary (the shortest first). */
+const PREFIX_WORDS = 16;
+/** Months always searched one by one, newest first. */
+const FIRST_MONTHS = 6;
+/**
+ * The months go on one by one when the first ones found at least 1 / MONTHLY_YIELD of the
+ * matches needed (then about FIRST_MONTHS x MONTHLY_YIELD months at most); otherwise the
+ * matches are rare and the GIN index reads every older one at once.
+ */
+const MONTHLY_YIELD = 5;
+/** Stems OR-ed in a query above which matches are found by walking rather than month by month. */
+const MONTHLY_MAX_ALTERNATIVES = 8;
+
+function emptyFacets(): Record<FacetName, FacetCount[]> {
+  return Object.fromEntries(FACET_NAMES.map((name) => [name, [] as FacetCount[]])) as Record<
+    FacetName,
+    FacetCount[]
+  >;
+}
+
+function noHits(): SearchResponse {
+  return { hits: [], totalHits: 0, totalHitsExact: true, facets: emptyFacets() };
+}
+
+/**
+ * The stems of a query: one group per word with stems (the word's, its completions', its
+ * typo neighbours'), AND-ed; `unknown` when a group has no stem any document has.
+ */
+interface QueryStems {
+  groups: string[][];
+  unknown: boolean;
+}
+
+/** tsquery text: the groups AND-ed, the stems of a group OR-ed, each stem quoted (never parsed again). */
+function tsqueryOf(groups: string[][]): string {
+  const quote = (lexeme: string): string => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return groups.map((group) => `(${group.map(quote).join(' | ')})`).join(' & ');
+}
+
 export interface PostgresSearchOptions {
   /**
    * How many matches a query ranks, counts and facets: the newest `window` matching
@@ -133,8 +175,8 @@ export interface PostgresSearchOptions {
    * that matches most of the corpus.
    */
   window?: number;
-  /** How matches are found: chosen per query (default), or forced (tests compare both). */
-  matchStrategy?: 'auto' | 'walk' | 'index';
+  /** How matches are found (see matchesSql): chosen per query by default; tests force each. */
+  strategy?: 'auto' | 'monthly' | 'walk' | 'index';
   /** Statements run side by side by rebuild() (default 3: PostgreSQL works while Node prepares the next batch). */
   rebuildWriters?: number;
 }
@@ -145,16 +187,18 @@ export interface PostgresSearchOptions {
  * levenshtein (one per word from 4 letters, two from 9, as Meilisearch does), prefix
  * matching on the last word, ts_headline highlights.
  *
- * The texts are stored out of line (toast_tuple_target 128) while the tsvector stays in the
- * row, so the rows stay small: a query walks the newest documents on (updated_at, key) and
- * tests each row's tsvector when matches are common, or reads the GIN index when they are
- * rare (the planner chooses), and stops after `window` + 1 matches.
+ * A query ranks, counts and facets the newest `window` matches only. To find them, it walks
+ * the newest documents on (updated_at, key) and tests each tsvector (kept in the row, the
+ * texts stored out of line), which is quick when matches are common; if the walk ends
+ * before `window` + 1 matches, the same statement reads every match through the GIN index
+ * instead. Either way the work is bounded: about 30 ms at 110,000 documents in the worst
+ * case, whatever the query.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
   private readonly window: number;
   private readonly rebuildWriters: number;
-  private readonly matchStrategy: 'auto' | 'walk' | 'index';
+  private readonly strategy: 'auto' | 'monthly' | 'walk' | 'index';
   private rowCount?: { rows: number; at: number };
 
   constructor(
@@ -163,7 +207,7 @@ export class PostgresSearchEngine implements SearchEngine {
   ) {
     this.window = options.window ?? 1000;
     this.rebuildWriters = options.rebuildWriters ?? 3;
-    this.matchStrategy = options.matchStrategy ?? 'auto';
+    this.strategy = options.strategy ?? 'auto';
   }
 
   async ensureReady(): Promise<void> {
@@ -192,7 +236,9 @@ export class PostgresSearchEngine implements SearchEngine {
   private async addVocabulary(vocabulary: ReadonlySet<string>): Promise<void> {
     for (const batch of chunks([...vocabulary], 10 * BATCH))
       await this.dataSource.query(
-        `INSERT INTO search_vocabulary (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+        `INSERT INTO search_vocabulary (word, stem)
+         SELECT w, (tsvector_to_array(to_tsvector('${CONFIG}', w)))[1] FROM unnest($1::text[]) AS w
+         ON CONFLICT DO NOTHING`,
         [batch],
       );
   }
@@ -288,30 +334,41 @@ export class PostgresSearchEngine implements SearchEngine {
       await this.dataSource.query(`DELETE FROM ${TABLE} WHERE key = ANY($1)`, [batch]);
   }
 
-  /** Each token (with its typo neighbours from the vocabulary when `typos`); the last one as a prefix too. */
-  private async tsquery(tokens: string[], typos: boolean): Promise<string | null> {
+  /**
+   * The query as a tsquery of stems, in one statement: each token's stems, OR-ed with the
+   * stems of the words the last token begins (search as you type: the vocabulary's
+   * shortest completions) and, when `typos`, of the vocabulary words one or two edits away.
+   * Null for an empty query; an empty group list when no word has a stem (stop words only).
+   */
+  private async lexemes(tokens: string[], typos: boolean): Promise<QueryStems | null> {
     if (tokens.length === 0) return null;
-    const longTokens = typos ? tokens.filter((t) => t.length >= 4) : [];
-    const neighbours = new Map<string, string[]>();
-    if (longTokens.length > 0) {
-      const found: { token: string; word: string }[] = await this.dataSource.query(
-        `SELECT t.token, v.word FROM unnest($1::text[]) AS t(token)
-         JOIN LATERAL (
+    const rows: { lexemes: string[]; known: boolean }[] = await this.dataSource.query(
+      `WITH t AS (SELECT token, i FROM unnest($1::text[]) WITH ORDINALITY AS t(token, i)),
+       words AS (
+         SELECT t.i, t.token AS word FROM t
+         UNION ALL
+         SELECT t.i, v.word FROM t CROSS JOIN LATERAL (
            SELECT word FROM search_vocabulary
-           WHERE word % t.token AND word <> t.token
+           WHERE t.i = $2 AND word LIKE t.token || '%' AND word <> t.token
+             -- not after a short stop word ("de", "des"): the word is most likely complete
+             AND (length(t.token) >= 4 OR (length(t.token) = 3 AND to_tsvector('${CONFIG}', t.token) <> ''))
+           ORDER BY length(word), word LIMIT ${PREFIX_WORDS}
+         ) v
+         UNION ALL
+         SELECT t.i, v.word FROM t CROSS JOIN LATERAL (
+           SELECT word FROM search_vocabulary
+           WHERE $3 AND length(t.token) >= 4 AND word % t.token AND word <> t.token
              AND levenshtein(word, t.token) <= CASE WHEN length(t.token) >= 9 THEN 2 ELSE 1 END
            ORDER BY similarity(word, t.token) DESC LIMIT 4
-         ) v ON TRUE`,
-        [longTokens],
-      );
-      for (const row of found) neighbours.set(row.token, [...(neighbours.get(row.token) ?? []), row.word]);
-    }
-    const parts = tokens.map((token, index) => {
-      const alternatives = [token, ...(neighbours.get(token) ?? [])];
-      if (index === tokens.length - 1 && token.length >= 2) alternatives.push(`${token}:*`);
-      return `(${alternatives.join(' | ')})`;
-    });
-    return parts.join(' & ');
+         ) v
+       )
+       SELECT array_agg(DISTINCT lexeme ORDER BY lexeme) AS lexemes,
+              bool_or(EXISTS (SELECT 1 FROM search_vocabulary v WHERE v.stem = lexeme)) AS known
+       FROM words, unnest(tsvector_to_array(to_tsvector('${CONFIG}', word))) AS lexeme
+       GROUP BY i ORDER BY i`,
+      [tokens, tokens.length, typos],
+    );
+    return { groups: rows.map((r) => r.lexemes), unknown: rows.some((r) => !r.known) };
   }
 
   private filters(request: SearchRequest, params: unknown[]): string[] {
@@ -332,14 +389,20 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Exact words (and the last one as a prefix) first; only when that finds nothing are the
-   * words widened to their typo neighbours, which costs a vocabulary lookup.
+   * Exact words (and completions of the last one) first; only when that finds nothing are
+   * the words widened to their typo neighbours.
    */
   async search(request: SearchRequest): Promise<SearchResponse> {
     const tokens = queryTokens(request.query);
-    const exact = await this.run(request, await this.tsquery(tokens, false));
-    if (exact.totalHits > 0 || !tokens.some((t) => t.length >= 4)) return exact;
-    return this.run(request, await this.tsquery(tokens, true));
+    const exact = await this.lexemes(tokens, false);
+    if (exact === null) return this.run(request, null);
+    // A word whose stems no document has cannot match: straight to its typo neighbours.
+    if (!exact.unknown) {
+      const found = await this.run(request, exact.groups);
+      if (found.totalHits > 0 || !tokens.some((t) => t.length >= 4)) return found;
+    }
+    const widened = await this.lexemes(tokens, true);
+    return widened && !widened.unknown ? this.run(request, widened.groups) : noHits();
   }
 
   /** Rows in the index, as the planner knows them (refreshed every minute). */
@@ -355,47 +418,101 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * How to find the newest `window` + 1 matches. Walking the documents newest first and
-   * testing each tsvector costs about window / density rows; reading every match through
-   * the GIN index and sorting costs about density x rows. The walk wins when the planner
-   * expects more than sqrt(1.5 x window x rows) matches (about 13,000 of 110,000 documents).
-   * The planner's own choice misjudges the per-row cost of decompressing a tsvector.
+   * The newest `more` matches of `q` (a tsquery expression) among the documents `where`
+   * selects (`d` is the table), newest first, as SQL.
+   *
+   * - monthly (the usual way): the newest months one by one, each through the GIN index on
+   *   (month, tsvector), which reads only that month's part of each posting list, until
+   *   `more` are found; common words stop there. When the first months yield few matches,
+   *   matches are rare: every older one is read through the GIN index at once and sorted.
+   * - walk: the newest documents on (updated_at, key), each tsvector tested, for at most
+   *   sqrt(window x documents) rows; if that finds fewer than `more`, every match through
+   *   the GIN index. Used when the query ORs many stems (a short prefix), which makes
+   *   index lookups costly and matches common.
+   * - index: every match through the GIN index (tests compare it with the others).
    */
-  private async walks(where: string, params: unknown[]): Promise<boolean> {
-    if (this.matchStrategy !== 'auto') return this.matchStrategy === 'walk';
-    const [[{ 'QUERY PLAN': plan }], rows] = await Promise.all([
-      this.dataSource.query(
-        `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${TABLE} d WHERE ${where}`,
-        params,
-      ) as Promise<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>,
-      this.indexRows(),
-    ]);
-    return plan[0].Plan['Plan Rows'] ** 2 >= 1.5 * this.window * rows;
+  private async matchesSql(where: string, q: string, groups: string[][], params: unknown[]): Promise<string> {
+    const alternatives = groups.reduce((sum, g) => sum + g.length, 0);
+    const strategy =
+      this.strategy === 'auto'
+        ? alternatives > MONTHLY_MAX_ALTERNATIVES
+          ? 'walk'
+          : 'monthly'
+        : this.strategy;
+    const columns = 'd.key, d.updated_at, d.facet_values, d.tsv';
+    if (strategy === 'monthly') {
+      const month = (ts: string): string =>
+        `(extract(year FROM (${ts} AT TIME ZONE 'UTC')) * 12 + extract(month FROM (${ts} AT TIME ZONE 'UTC')) - 1)::int`;
+      const newest = `(SELECT ${month('max(updated_at)')} FROM ${TABLE})`;
+      const oldest = `(SELECT ${month('min(updated_at)')} FROM ${TABLE})`;
+      const last = `${newest} - ${FIRST_MONTHS - 1}`;
+      const monthly = (
+        from: string,
+        to: string,
+      ): string => `SELECT m.* FROM generate_series(${from}, ${to}, -1) AS b(month)
+           CROSS JOIN LATERAL (
+             SELECT ${columns} FROM ${TABLE} d WHERE d.month = b.month AND ${where} AND d.tsv @@ ${q}
+             ORDER BY d.updated_at + interval '0 seconds' DESC, d.key LIMIT $more
+           ) m`;
+      // After the first months, the one-time filters run one branch at most: more months
+      // while they yield enough, else the GIN index for every older match (`d.month + 0`:
+      // not a range of months asked of the index).
+      return `SELECT * FROM (
+           WITH recent AS MATERIALIZED (${monthly(newest, last)} LIMIT $more),
+           found AS (SELECT count(*) AS n FROM recent)
+           SELECT * FROM recent
+           UNION ALL (
+             ${monthly(`${last} - 1`, oldest)}
+             WHERE (SELECT n FROM found) < $more AND (SELECT n FROM found) * ${MONTHLY_YIELD} >= $more
+             LIMIT $more
+           )
+           UNION ALL (
+             SELECT ${columns} FROM ${TABLE} d
+             WHERE (SELECT n FROM found) * ${MONTHLY_YIELD} < $more AND d.month + 0 < ${last} AND ${where} AND d.tsv @@ ${q}
+             ORDER BY d.updated_at + interval '0 seconds' DESC, d.key LIMIT $more
+           )
+         ) u LIMIT $more`;
+    }
+    params.push(
+      strategy === 'index'
+        ? 0
+        : Math.ceil(Math.sqrt((this.window + 1) * Math.max(await this.indexRows(), 1))),
+    );
+    const walk = `$${params.length}`;
+    // The function, not the operator, in the walk so that the GIN index is not used; an
+    // expression as the sort key in the fallback so that the (updated_at, key) index is not.
+    // The one-time filters run one or the other.
+    return `WITH walked AS MATERIALIZED (
+         SELECT r.* FROM (
+           SELECT ${columns} FROM ${TABLE} d WHERE ${where} ORDER BY d.updated_at DESC, d.key LIMIT ${walk}
+         ) r WHERE ts_match_vq(r.tsv, ${q}) LIMIT $more
+       )
+       SELECT * FROM walked WHERE (SELECT count(*) FROM walked) >= $more
+       UNION ALL (
+         SELECT ${columns} FROM ${TABLE} d
+         WHERE (SELECT count(*) FROM walked) < $more AND ${where} AND d.tsv @@ ${q}
+         ORDER BY d.updated_at + interval '0 seconds' DESC, d.key LIMIT $more
+       )`;
   }
 
   /**
    * One statement: the newest `window` + 1 matches (the extra one tells whether there are
    * more), then the page ranked among the first `window`, their count and their facets.
    */
-  private async run(request: SearchRequest, tsquery: string | null): Promise<SearchResponse> {
+  private async run(request: SearchRequest, groups: string[][] | null): Promise<SearchResponse> {
+    if (groups !== null && groups.length === 0)
+      return { hits: [], totalHits: 0, totalHitsExact: true, facets: emptyFacets() };
     const params: unknown[] = [];
-    const where = this.filters(request, params);
+    const where = this.filters(request, params).join(' AND ');
     let rank = 'NULL::real';
     let title = 'd.title';
     let snippet = `left(d.summary, 240)`;
-    let order = 'd.updated_at DESC, d.key';
-    if (tsquery) {
-      params.push(tsquery);
-      const q = `to_tsquery('${CONFIG}', $${params.length})`;
-      if (await this.walks([...where, `d.tsv @@ ${q}`].join(' AND '), params)) {
-        // The function instead of the operator: the GIN index cannot serve it, so PostgreSQL walks.
-        where.push(`ts_match_vq(d.tsv, ${q})`);
-      } else {
-        where.push(`d.tsv @@ ${q}`);
-        // An expression instead of the column: the (updated_at, key) index cannot give the
-        // order, so PostgreSQL reads the matches from the GIN index and sorts them.
-        order = `d.updated_at + interval '0 seconds' DESC, d.key`;
-      }
+    let candidates = `SELECT d.key, d.updated_at, d.facet_values, d.tsv FROM ${TABLE} d
+         WHERE ${where} ORDER BY d.updated_at DESC, d.key LIMIT $more`;
+    if (groups) {
+      params.push(tsqueryOf(groups));
+      const q = `$${params.length}::tsquery`;
+      candidates = await this.matchesSql(where, q, groups, params);
       rank = `ts_rank_cd(w.tsv, ${q})`;
       title = `ts_headline('${CONFIG}', d.title, ${q}, '${HEADLINE_TITLE}')`;
       snippet = `ts_headline('${CONFIG}', d.summary || E'\\n' || d.body, ${q}, '${HEADLINE_SNIPPET}')`;
@@ -403,11 +520,7 @@ export class PostgresSearchEngine implements SearchEngine {
     params.push(this.window + 1, this.window, request.limit, request.offset);
     const [more, window, limit, offset] = [3, 2, 1, 0].map((back) => `$${params.length - back}`);
     const [{ result }] = (await this.dataSource.query(
-      `WITH candidates AS MATERIALIZED (
-         SELECT d.key, d.updated_at, d.facet_values, d.tsv FROM ${TABLE} d
-         WHERE ${where.join(' AND ')}
-         ORDER BY ${order} LIMIT ${more}
-       ),
+      `WITH candidates AS MATERIALIZED (${candidates.replaceAll('$more', () => more)}),
        win AS (SELECT * FROM candidates ORDER BY updated_at DESC, key LIMIT ${window}),
        page AS (
          SELECT w.key, ${rank} AS rank, w.updated_at FROM win w
@@ -420,16 +533,13 @@ export class PostgresSearchEngine implements SearchEngine {
                     ORDER BY p.rank DESC NULLS LAST, p.updated_at DESC, p.key)
                   FROM page p JOIN ${TABLE} d ON d.key = p.key), '[]'::json),
          'facets', COALESCE((SELECT json_agg(json_build_array(value, n))
-                    FROM (SELECT value, count(*) AS n FROM win, unnest(win.facet_values) AS value GROUP BY value) f), '[]'::json)
+                    FROM (SELECT value, count(*) AS n FROM (SELECT unnest(facet_values) AS value FROM win) u GROUP BY value) f), '[]'::json)
        ) AS result`,
       params,
     )) as {
       result: { matched: number; hits: SearchHitResult[]; facets: [string, number][] };
     }[];
-    const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, [] as FacetCount[]])) as Record<
-      FacetName,
-      FacetCount[]
-    >;
+    const facets = emptyFacets();
     for (const [facetValue, count] of result.facets) {
       const colon = facetValue.indexOf(':');
       const name = facetValue.slice(0, colon) as FacetName;

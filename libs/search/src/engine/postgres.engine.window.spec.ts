@@ -61,10 +61,10 @@ describe('PostgreSQL search engine: bounded window and rebuild', () => {
     await drop();
   });
 
-  for (const matchStrategy of ['walk', 'index'] as const) {
-    describe(`matches found by ${matchStrategy === 'walk' ? 'walking the newest documents' : 'the GIN index'}`, () => {
+  for (const strategy of ['monthly', 'walk', 'index', 'auto'] as const) {
+    describe(`matches found ${strategy === 'auto' ? 'as the engine chooses' : strategy}`, () => {
       const engine = (): PostgresSearchEngine =>
-        new PostgresSearchEngine(dataSource, { window: WINDOW, matchStrategy });
+        new PostgresSearchEngine(dataSource, { window: WINDOW, strategy });
 
       it('ranks, counts and facets the newest matches only, and says the count is a bound', async () => {
         const response = await engine().search(request('compostage'));
@@ -102,6 +102,16 @@ describe('PostgreSQL search engine: bounded window and rebuild', () => {
             .map((d) => d.key)
             .sort(),
         );
+      });
+
+      it('finds nothing for a word no document has, nor any word near it', async () => {
+        const response = await engine().search(request('compostage zyxwvutq'));
+        expect(response).toEqual({
+          hits: [],
+          totalHits: 0,
+          totalHitsExact: true,
+          facets: expect.objectContaining({ type: [] }),
+        });
       });
 
       it('keeps members-only documents out of anonymous windows', async () => {
@@ -161,7 +171,7 @@ describe('words of queries and of the typo vocabulary', () => {
       '2026',
     ]);
     expect([...vocabularyOf([post(text, { summary: '', body: 'été les' })])].sort()).toEqual(
-      ['2026', 'angstrom', 'coeur', 'elevation', 'facade', 'naive', 'oeuvre'].sort(),
+      ['2026', 'angstrom', 'coeur', 'elevation', 'ete', 'facade', 'les', 'naive', 'oeuvre'].sort(),
     );
   });
 });

@@ -158,6 +158,8 @@ export function runSearchEngineContract(name: string, create: () => Promise<Engi
     it('matches the last word as a prefix (search as you type)', async () => {
       expect(keys(await search('reconditi'))).toContain(CORPUS.computers.key);
       expect(keys(await search('marché rése'))).toContain(CORPUS.reserved.key);
+      // The typed letters go past the word's stem ("insertion" stems to "insert").
+      expect(keys(await search('insertio'))).toContain(CORPUS.insertion.key);
     });
 
     it('never shows members-only documents to viewers who may not see them', async () => {
