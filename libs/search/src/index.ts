@@ -6,7 +6,7 @@ export { SearchOutboxEntity } from './outbox/search-outbox.entity';
 export { SearchEngines } from './search-engines';
 export { SearchIndexer } from './indexer/search-indexer';
 export { SearchAdmin, type VerifyReport } from './indexer/search-admin';
-export { SearchDocumentSources, type DocumentSource } from './indexer/document-sources';
+export { SearchDocumentSources, type DocumentSource, type DocumentVersion } from './indexer/document-sources';
 export * from './engine/search-engine';
 
 /** Entities of the search module, for the data source. */

@@ -11,6 +11,8 @@ import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 @Index('experience_post_feed_idx', ['status', 'publishedAt', 'id'])
 @Index('experience_post_organisation_idx', ['organisationId', 'createdAt'])
 @Index('experience_post_author_idx', ['authorId'])
+// Search reindex reads published items in order of last change (index rows stay in that order).
+@Index('experience_post_search_source_idx', ['status', 'updatedAt', 'id'])
 export class ExperiencePostEntity extends ContentEntityBase {
   /** Markdown as written. */
   @Column({ type: 'text' })

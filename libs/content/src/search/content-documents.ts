@@ -6,7 +6,7 @@ import {
   SearchDocumentSources,
   documentKey,
 } from '@resocc/search';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ExperiencePostEntity } from '../posts/experience-post.entity';
 import { ContentStatus } from '../shared/enums';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
@@ -67,6 +67,8 @@ export class ContentDocuments implements OnModuleInit {
       toDocument: (row: E) => SearchDocument,
     ): void => {
       const repository = (): ReturnType<DataSource['getRepository']> => this.dataSource.getRepository(entity);
+      const table = this.dataSource.getMetadata(entity).tableName;
+      const dataSource = this.dataSource;
       this.sources.register({
         type,
         load: async (ids) => {
@@ -76,18 +78,39 @@ export class ContentDocuments implements OnModuleInit {
           })) as E[];
           return new Map(rows.map((row) => [row.id, toDocument(row)]));
         },
-        published: async function* (batchSize) {
-          let after = '00000000-0000-0000-0000-000000000000';
+        // Keyset pages on (updated_at, id), the order of the (status, updated_at, id) index;
+        // the cursor stays text because updated_at has microseconds and Date keeps milliseconds.
+        published: async function* (this: void, batchSize) {
+          let after: [string, string] = ['-infinity', '00000000-0000-0000-0000-000000000000'];
           for (;;) {
-            const rows = (await repository().find({
-              where: { id: MoreThan(after), status: ContentStatus.PUBLISHED },
-              order: { id: 'ASC' },
-              take: batchSize,
-            })) as E[];
-            if (rows.length === 0) return;
-            yield rows.map(toDocument);
-            after = rows[rows.length - 1].id;
+            const page: { id: string; cursor: string }[] = await dataSource.query(
+              `SELECT id, updated_at::text AS cursor FROM ${table}
+               WHERE status = $1 AND (updated_at, id) > ($2::timestamptz, $3::uuid)
+               ORDER BY updated_at, id LIMIT $4`,
+              [ContentStatus.PUBLISHED, ...after, batchSize],
+            );
+            if (page.length === 0) return;
+            const rows = new Map(
+              ((await repository().findBy({ id: In(page.map((p) => p.id)) })) as E[]).map((row) => [
+                row.id,
+                row,
+              ]),
+            );
+            // A row that changed since the page was read is left to the repair that follows.
+            yield page.flatMap((p) => {
+              const row = rows.get(p.id);
+              return row ? [toDocument(row)] : [];
+            });
+            const last = page[page.length - 1];
+            after = [last.cursor, last.id];
           }
+        },
+        versions: async () => {
+          const rows: { id: string; updated_at: Date }[] = await this.dataSource.query(
+            `SELECT id, updated_at FROM ${table} WHERE status = $1`,
+            [ContentStatus.PUBLISHED],
+          );
+          return rows.map((r) => ({ key: documentKey(type, r.id), updatedAt: r.updated_at.toISOString() }));
         },
       });
     };

@@ -27,6 +27,8 @@ export interface TemplateVariable {
 @Index('clause_template_feed_idx', ['status', 'publishedAt', 'id'])
 @Index('clause_template_organisation_idx', ['organisationId', 'createdAt'])
 @Index('clause_template_author_idx', ['authorId'])
+// Search reindex reads published items in order of last change (index rows stay in that order).
+@Index('clause_template_search_source_idx', ['status', 'updatedAt', 'id'])
 export class ClauseTemplateEntity extends ContentEntityBase {
   @Column({ type: 'enum', enum: ClauseKind, enumName: 'clause_kind' })
   kind!: ClauseKind;

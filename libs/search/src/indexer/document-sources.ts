@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchDocument, SearchDocumentType } from '../engine/search-engine';
 
+export interface DocumentVersion {
+  key: string;
+  updatedAt: string;
+}
+
 /** Where the indexer rebuilds documents from: the module that owns the content registers one per type. */
 export interface DocumentSource {
   readonly type: SearchDocumentType;
   /** Documents of the entities that must be in the index (PUBLISHED); absent ids leave the index. */
   load(entityIds: readonly string[]): Promise<Map<string, SearchDocument>>;
-  /** Every document that must be in the index, in batches (reindex and verify). */
+  /**
+   * Every document that must be in the index, in batches, oldest change first (reindex:
+   * the index table then holds its rows in that order, which month-by-month search likes).
+   */
   published(batchSize: number): AsyncIterable<SearchDocument[]>;
+  /** The key and updatedAt of every document that must be in the index (verify, repair). */
+  versions(): Promise<DocumentVersion[]>;
 }
 
 @Injectable()

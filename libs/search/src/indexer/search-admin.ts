@@ -45,9 +45,7 @@ export class SearchAdmin {
 
   /** Brings one engine in line with the database: writes what is missing or stale, removes the rest. */
   async repair(engine: SearchEngine): Promise<VerifyReport> {
-    const expected = new Map<string, string>();
-    for await (const batch of this.published()) for (const d of batch) expected.set(d.key, d.updatedAt);
-    const report = await this.compare(engine, expected);
+    const report = await this.compare(engine, await this.expected());
     const toWrite = [...report.missing, ...report.stale];
     for (const source of this.sources.all()) {
       const ids = toWrite
@@ -63,11 +61,18 @@ export class SearchAdmin {
   }
 
   async verify(): Promise<VerifyReport[]> {
-    const expected = new Map<string, string>();
-    for await (const batch of this.published()) for (const d of batch) expected.set(d.key, d.updatedAt);
+    const expected = await this.expected();
     const reports: VerifyReport[] = [];
     for (const engine of this.engines.writers) reports.push(await this.compare(engine, expected));
     return reports;
+  }
+
+  /** key -> updatedAt of every document the index must hold. */
+  private async expected(): Promise<Map<string, string>> {
+    const expected = new Map<string, string>();
+    for (const source of this.sources.all())
+      for (const version of await source.versions()) expected.set(version.key, version.updatedAt);
+    return expected;
   }
 
   private async compare(engine: SearchEngine, expected: Map<string, string>): Promise<VerifyReport> {

@@ -9,6 +9,7 @@ import { SearchDocuments1795972000000 } from './1795972000000-SearchDocuments';
 import { Moderation1795972511205 } from './1795972511205-Moderation';
 import { ListIndexes1795973000000 } from './1795973000000-ListIndexes';
 import { SearchWindow1796000000000 } from './1796000000000-SearchWindow';
+import { SearchSourceOrder1796028127053 } from './1796028127053-SearchSourceOrder';
 
 export const migrations = [
   Extensions1764400000000,
@@ -21,4 +22,5 @@ export const migrations = [
   Moderation1795972511205,
   ListIndexes1795973000000,
   SearchWindow1796000000000,
+  SearchSourceOrder1796028127053,
 ];
