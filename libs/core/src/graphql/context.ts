@@ -6,6 +6,8 @@ export interface GraphQLContext {
   readonly requestId: string;
   readonly viewer: Viewer;
   readonly loaders: RequestLoaders;
+  /** When the request's time budget runs out (ms since the epoch): no field resolves after it. */
+  readonly deadline: number;
   /** Client address, for rate limits. */
   readonly ip: string;
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import {
+  GraphQLError,
+  type GraphQLFieldResolver,
+  GraphQLObjectType,
+  type GraphQLSchema,
+  defaultFieldResolver,
+} from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
@@ -91,26 +97,29 @@ function nulCharacterPlugin(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-/** Soft per-request timeout: once the deadline passes, no further field resolves. */
-function timeoutPlugin(timeoutMs: number): ApolloServerPlugin<GraphQLContext> {
-  return {
-    async requestDidStart() {
-      const deadline = Date.now() + timeoutMs;
-      return {
-        async executionDidStart() {
-          return {
-            willResolveField() {
-              if (Date.now() > deadline) {
-                throw new RequestLimitError(
-                  'TIMEOUT',
-                  `Requête interrompue : plus de ${timeoutMs / 1000} s de traitement.`,
-                );
-              }
-            },
-          };
-        },
-      };
-    },
+/**
+ * Soft per-request timeout: once the request's deadline passes, no further field resolves.
+ * Every field's resolver is wrapped once, at start-up, with a clock check (a per-field
+ * plugin hook would cost an object and several calls per field).
+ */
+function withDeadline(timeoutMs: number): (schema: GraphQLSchema) => GraphQLSchema {
+  return (schema) => {
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(type instanceof GraphQLObjectType)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const resolve: GraphQLFieldResolver<unknown, GraphQLContext> = field.resolve ?? defaultFieldResolver;
+        field.resolve = (source, args, context: GraphQLContext, info) => {
+          if (Date.now() > context.deadline) {
+            throw new RequestLimitError(
+              'TIMEOUT',
+              `Requête interrompue : plus de ${timeoutMs / 1000} s de traitement.`,
+            );
+          }
+          return resolve(source, args, context, info);
+        };
+      }
+    }
+    return schema;
   };
 }
 
@@ -129,6 +138,7 @@ export function graphqlOptions({
   viewerResolver,
   timeoutMs,
 }: GraphQLOptionsDeps): ApolloDriverConfig {
+  const timeout = timeoutMs ?? GRAPHQL_LIMITS.timeoutMs;
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -147,13 +157,14 @@ export function graphqlOptions({
       ApolloServerPluginCacheControlDisabled(),
       nulCharacterPlugin(),
       errorLoggingPlugin(logger),
-      timeoutPlugin(timeoutMs ?? GRAPHQL_LIMITS.timeoutMs),
     ],
+    transformSchema: withDeadline(timeout),
     // Express passes { req }, Fastify passes the request itself.
     context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<GraphQLContext> => {
       const req: IncomingRequest = 'req' in arg && arg.req ? arg.req : (arg as IncomingRequest);
       return {
         requestId: requestIdOf(req),
+        deadline: Date.now() + timeout,
         viewer: await viewerResolver.resolve(header(req, 'authorization')),
         loaders: new RequestLoaders(),
         ip: req.ip ?? 'unknown',
