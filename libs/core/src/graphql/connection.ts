@@ -131,6 +131,21 @@ export interface ConnectionShape<T> {
   totalCount: number | Promise<number>;
 }
 
+/** An edge whose cursor is encoded only if a client asks for it (lists rarely do per edge). */
+class LazyCursorEdge<R, T> implements Edge<T> {
+  private encoded: string | undefined;
+
+  constructor(
+    private readonly row: R,
+    readonly node: T,
+    private readonly cursorOf: (row: R) => CursorValue[],
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.cursorOf(this.row)));
+  }
+}
+
 /** Builds a connection from up to `limit + 1` rows fetched after the cursor. */
 export function toConnection<R, T>(
   rows: readonly R[],
@@ -140,7 +155,7 @@ export function toConnection<R, T>(
   totalCount: TotalCount,
 ): ConnectionShape<T> {
   const visible = rows.slice(0, page.limit);
-  const edges = visible.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
+  const edges = visible.map((row) => new LazyCursorEdge(row, toNode(row), cursorOf));
   const connection = {
     edges,
     totalCount: 0 as number | Promise<number>,
