@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type GraphQLContext, type Viewer } from '@resocc/core';
 import type DataLoader from 'dataloader';
-import { MemberRefsRepository, type MemberRefsRow } from './member-refs.repository';
+import {
+  MemberRefsRepository,
+  type MemberRefsRow,
+  type OrganisationRef,
+  type UserRef,
+} from './member-refs.repository';
 import { OrganisationType } from './organisations/dto/organisation.type';
 import { MembershipService } from './organisations/membership.service';
-import type { OrganisationEntity } from './organisations/organisation.entity';
 import { AccountService } from './users/account.service';
 import { UserType } from './users/dto/user.type';
-import type { UserEntity } from './users/user.entity';
 
 /** Per-request, batched and cached reads of one kind of member entity by id. */
 export interface MemberLoader<V> {
@@ -30,13 +33,13 @@ export class MembersPresenter {
    * Accounts and organisations by key (`U<id>`, `O<id>`): what a request asks of both in the
    * same tick (the authors and organisations of a page of content) is read in ONE statement.
    */
-  private refs(ctx: GraphQLContext): DataLoader<string, UserEntity | OrganisationEntity | null, string> {
-    return ctx.loaders.get<string, UserEntity | OrganisationEntity | null>('members:refs', async (keys) => {
+  private refs(ctx: GraphQLContext): DataLoader<string, UserRef | OrganisationRef | null, string> {
+    return ctx.loaders.get<string, UserRef | OrganisationRef | null>('members:refs', async (keys) => {
       const userIds: string[] = [];
       const organisationIds: string[] = [];
       for (const key of keys) (key[0] === 'U' ? userIds : organisationIds).push(key.slice(1));
       const { users, organisations } = await this.refsRepository.byIds(userIds, organisationIds);
-      const byKey = new Map<string, UserEntity | OrganisationEntity>();
+      const byKey = new Map<string, UserRef | OrganisationRef>();
       for (const user of users) byKey.set(`U${user.id}`, user);
       for (const organisation of organisations) byKey.set(`O${organisation.id}`, organisation);
       return keys.map((key) => byKey.get(key) ?? null);
@@ -51,37 +54,49 @@ export class MembersPresenter {
     return this.refsRepository.columns(userIdSql, organisationIdSql);
   }
 
-  /** Gives this request's loaders the accounts and organisations read by `refsColumns`. */
+  /** The accounts and organisations this request read ahead (`prime`), as the viewer sees them. */
+  private known(ctx: GraphQLContext): Map<string, UserType | OrganisationType> {
+    return ctx.loaders.memo<string, UserType | OrganisationType>('members:known');
+  }
+
+  /**
+   * Gives this request the accounts and organisations read by `refsColumns`: `author` and
+   * `organisationOf` then answer at once, and the loaders hold them too.
+   */
   prime(ctx: GraphQLContext, rows: readonly MemberRefsRow[]): void {
+    const known = this.known(ctx);
     const refs = this.refs(ctx);
-    const primed = new Set<string>();
-    const once = (key: string, entity: () => UserEntity | OrganisationEntity): void => {
-      if (primed.has(key)) return;
-      primed.add(key);
-      refs.prime(key, entity());
-    };
     for (const { memberUser: user, memberOrganisation: organisation } of rows) {
-      if (user) once(`U${String(user['id'])}`, () => this.refsRepository.user(user));
-      if (organisation)
-        once(`O${String(organisation['id'])}`, () => this.refsRepository.organisation(organisation));
+      const userKey = user ? `U${this.refsRepository.idOf(user)}` : undefined;
+      if (user && userKey && !known.has(userKey)) {
+        const ref = this.refsRepository.user(user);
+        refs.prime(userKey, ref);
+        known.set(userKey, this.user(ref, ctx.viewer));
+      }
+      const organisationKey = organisation ? `O${this.refsRepository.idOf(organisation)}` : undefined;
+      if (organisation && organisationKey && !known.has(organisationKey)) {
+        const ref = this.refsRepository.organisation(organisation);
+        refs.prime(organisationKey, ref);
+        known.set(organisationKey, this.organisation(ref, ctx.viewer));
+      }
     }
   }
 
-  organisationLoader(ctx: GraphQLContext): MemberLoader<OrganisationEntity> {
+  organisationLoader(ctx: GraphQLContext): MemberLoader<OrganisationRef> {
     const refs = this.refs(ctx);
-    return { load: async (id) => (await refs.load(`O${id}`)) as OrganisationEntity | null };
+    return { load: async (id) => (await refs.load(`O${id}`)) as OrganisationRef | null };
   }
 
-  userLoader(ctx: GraphQLContext): MemberLoader<UserEntity> {
+  userLoader(ctx: GraphQLContext): MemberLoader<UserRef> {
     const refs = this.refs(ctx);
-    return { load: async (id) => (await refs.load(`U${id}`)) as UserEntity | null };
+    return { load: async (id) => (await refs.load(`U${id}`)) as UserRef | null };
   }
 
-  organisation(entity: OrganisationEntity, viewer: Viewer): OrganisationType {
+  organisation(entity: OrganisationRef, viewer: Viewer): OrganisationType {
     return OrganisationType.from(entity, { showReason: this.membership.canSeeStatusReason(viewer, entity) });
   }
 
-  user(entity: UserEntity, viewer: Viewer, options: { showEmail?: boolean } = {}): UserType {
+  user(entity: UserRef, viewer: Viewer, options: { showEmail?: boolean } = {}): UserType {
     return UserType.create({
       localId: entity.id,
       organisationId: entity.organisationId,
@@ -93,15 +108,26 @@ export class MembersPresenter {
     });
   }
 
-  /** The author of a piece of content, as the viewer may see them. */
-  async author(ctx: GraphQLContext, userId: string): Promise<UserType> {
+  /** The author of a piece of content, as the viewer may see them (at once when read ahead). */
+  author(ctx: GraphQLContext, userId: string): UserType | Promise<UserType> {
+    return (this.known(ctx).get(`U${userId}`) as UserType | undefined) ?? this.loadAuthor(ctx, userId);
+  }
+
+  private async loadAuthor(ctx: GraphQLContext, userId: string): Promise<UserType> {
     const user = await this.userLoader(ctx).load(userId);
     if (!user) throw new Error(`User ${userId} is missing`);
     return this.user(user, ctx.viewer);
   }
 
-  /** The organisation of a piece of content or a user. */
-  async organisationOf(ctx: GraphQLContext, organisationId: string): Promise<OrganisationType> {
+  /** The organisation of a piece of content or a user (at once when read ahead). */
+  organisationOf(ctx: GraphQLContext, organisationId: string): OrganisationType | Promise<OrganisationType> {
+    return (
+      (this.known(ctx).get(`O${organisationId}`) as OrganisationType | undefined) ??
+      this.loadOrganisation(ctx, organisationId)
+    );
+  }
+
+  private async loadOrganisation(ctx: GraphQLContext, organisationId: string): Promise<OrganisationType> {
     const organisation = await this.organisationLoader(ctx).load(organisationId);
     if (!organisation) throw new Error(`Organisation ${organisationId} is missing`);
     return this.organisation(organisation, ctx.viewer);

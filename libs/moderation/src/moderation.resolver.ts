@@ -199,7 +199,7 @@ export class ReportFieldsResolver {
   @ResolveField(() => UserType, {
     description: 'shown as "ancien membre" once the reporter erased their account',
   })
-  reporter(@Parent() report: ReportType, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+  reporter(@Parent() report: ReportType, @Ctx() ctx: GraphQLContext): UserType | Promise<UserType> {
     return this.members.author(ctx, report.reporterId as string);
   }
 }

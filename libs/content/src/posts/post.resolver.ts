@@ -29,7 +29,7 @@ import {
 import { MembersPresenter, OrganisationType, UserType } from '@resocc/members';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ContentLoaders } from '../shared/content-loaders';
-import { cursorOf, selectsMembers } from '../shared/content-list';
+import { cursorOf, listRead } from '../shared/content-list';
 import { ContentStatus } from '../shared/enums';
 import { ClauseTemplateType } from '../templates/dto/clause-template.type';
 import { ThemeType } from '../themes/dto/theme.type';
@@ -81,9 +81,7 @@ export class PostResolver implements OnModuleInit {
     @Info() info: GraphQLResolveInfo,
   ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.list(ctx.viewer, args, page, {
-      withMembers: selectsMembers(info),
-    });
+    const { rows, total } = await this.posts.list(ctx.viewer, args, page, listRead(info));
     this.members.prime(ctx, rows);
     return PostResolver.connection(rows, page, total);
   }
@@ -127,12 +125,16 @@ export class PostResolver implements OnModuleInit {
   }
 
   @ResolveField(() => UserType)
-  author(post: ExperiencePostType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
+  author(post: ExperiencePostType, _args: unknown, ctx: GraphQLContext): UserType | Promise<UserType> {
     return this.members.author(ctx, post.authorId);
   }
 
   @ResolveField(() => OrganisationType)
-  organisation(post: ExperiencePostType, _args: unknown, ctx: GraphQLContext): Promise<OrganisationType> {
+  organisation(
+    post: ExperiencePostType,
+    _args: unknown,
+    ctx: GraphQLContext,
+  ): OrganisationType | Promise<OrganisationType> {
     return this.members.organisationOf(ctx, post.organisationId);
   }
 
@@ -201,9 +203,12 @@ export class OrganisationPostsResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.byOrganisation(ctx.viewer, organisation.localId, page, {
-      withMembers: selectsMembers(info),
-    });
+    const { rows, total } = await this.posts.byOrganisation(
+      ctx.viewer,
+      organisation.localId,
+      page,
+      listRead(info),
+    );
     this.members.prime(ctx, rows);
     return PostResolver.connection(rows, page, total);
   }

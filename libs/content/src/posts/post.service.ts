@@ -14,7 +14,7 @@ import { MembersPresenter } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { assertOwnOrganisation } from '../shared/content-access';
-import { type ListRead, type SqlFilter, listVisible } from '../shared/content-list';
+import { type ListRead, type SqlFilter, listVisible, notAsked } from '../shared/content-list';
 import { ContentStatus } from '../shared/enums';
 import {
   LIMITS,
@@ -38,6 +38,8 @@ import { ExperiencePostEntity, ExperiencePostTemplateEntity } from './experience
 
 /** Lists leave the long texts out; `texts()` reads them when a client asks. */
 const LIST_OMITS = ['body', 'bodyHtml', 'outcomes'];
+/** Columns costly to parse (arrays, dates) that lists read only when a client asks for them. */
+const LIST_ON_DEMAND = ['considerations', 'cpvCodes', 'updatedAt'];
 
 export interface PostTexts {
   body: string;
@@ -231,7 +233,7 @@ export class PostService {
       });
     if (args.status) filters.push({ sql: 'c.status = :status', params: { status: args.status } });
     return listVisible(this.dataSource, ExperiencePostEntity, 'experience_post', viewer, filters, page, {
-      omit: LIST_OMITS,
+      omit: [...LIST_OMITS, ...notAsked(read, LIST_ON_DEMAND)],
       members: read.withMembers ? this.members : undefined,
     });
   }

@@ -1,4 +1,4 @@
-import { type PageRequest, type Viewer, selectsAny } from '@resocc/core';
+import { type PageRequest, type Viewer, selectedFields } from '@resocc/core';
 import type { MemberRefsRow, MembersPresenter } from '@resocc/members';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -52,10 +52,24 @@ function selectList(metadata: EntityMetadata, omit: readonly string[]): string {
   return list;
 }
 
-/** What a list reads besides its rows. */
+/** What a list reads besides its always-read columns, from what the client asks of its nodes. */
 export interface ListRead {
-  /** The rows' authors and organisations, in the same statement (the client asks for them). */
+  /** The rows' authors and organisations, in the same statement. */
   withMembers?: boolean;
+  /** The GraphQL fields asked of each node (undefined: all): columns read on demand need them. */
+  fields?: ReadonlySet<string>;
+}
+
+/** What a connection's nodes ask for (`edges { node { ... } }`). */
+export function listRead(info: GraphQLResolveInfo): ListRead {
+  const fields = selectedFields(info, ['edges', 'node']);
+  return { fields, withMembers: fields.has('author') || fields.has('organisation') };
+}
+
+/** The columns of `onDemand` (properties named like their GraphQL fields) a list leaves out when not asked for. */
+export function notAsked(read: ListRead, onDemand: readonly string[]): string[] {
+  const { fields } = read;
+  return fields ? onDemand.filter((property) => !fields.has(property)) : [];
 }
 
 export interface ListOptions {
@@ -63,11 +77,6 @@ export interface ListOptions {
   omit?: readonly string[];
   /** Reads each row's author and organisation in the same statement (`MembersPresenter.refsColumns`). */
   members?: Pick<MembersPresenter, 'refsColumns'>;
-}
-
-/** Whether a connection's nodes ask for their author or organisation (read ahead with the list). */
-export function selectsMembers(info: GraphQLResolveInfo): boolean {
-  return selectsAny(info, ['edges', 'node'], ['author', 'organisation']);
 }
 
 /**

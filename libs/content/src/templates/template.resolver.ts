@@ -31,7 +31,7 @@ import { ExperiencePostConnection } from '../posts/dto/experience-post.type';
 import { PostResolver } from '../posts/post.resolver';
 import { PostService } from '../posts/post.service';
 import { ContentLoaders } from '../shared/content-loaders';
-import { cursorOf, selectsMembers } from '../shared/content-list';
+import { cursorOf, listRead } from '../shared/content-list';
 import { ClauseKind, Consideration } from '../shared/enums';
 import { ThemeType } from '../themes/dto/theme.type';
 import { ClauseTemplateInput, VariableValueInput } from './dto/clause-template.input';
@@ -84,9 +84,7 @@ export class TemplateResolver implements OnModuleInit {
     @Info() info: GraphQLResolveInfo,
   ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.templates.list(ctx.viewer, args, page, {
-      withMembers: selectsMembers(info),
-    });
+    const { rows, total } = await this.templates.list(ctx.viewer, args, page, listRead(info));
     this.members.prime(ctx, rows);
     return toConnection(rows, page, cursorOf, (t) => ClauseTemplateType.from(t), total);
   }
@@ -115,12 +113,16 @@ export class TemplateResolver implements OnModuleInit {
   }
 
   @ResolveField(() => UserType)
-  author(template: ClauseTemplateType, _args: unknown, ctx: GraphQLContext): Promise<UserType> {
+  author(template: ClauseTemplateType, _args: unknown, ctx: GraphQLContext): UserType | Promise<UserType> {
     return this.members.author(ctx, template.authorId);
   }
 
   @ResolveField(() => OrganisationType)
-  organisation(template: ClauseTemplateType, _args: unknown, ctx: GraphQLContext): Promise<OrganisationType> {
+  organisation(
+    template: ClauseTemplateType,
+    _args: unknown,
+    ctx: GraphQLContext,
+  ): OrganisationType | Promise<OrganisationType> {
     return this.members.organisationOf(ctx, template.organisationId);
   }
 
@@ -145,9 +147,12 @@ export class TemplateResolver implements OnModuleInit {
     @Info() info: GraphQLResolveInfo,
   ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.usingTemplate(ctx.viewer, template.localId, page, {
-      withMembers: selectsMembers(info),
-    });
+    const { rows, total } = await this.posts.usingTemplate(
+      ctx.viewer,
+      template.localId,
+      page,
+      listRead(info),
+    );
     this.members.prime(ctx, rows);
     return PostResolver.connection(rows, page, total);
   }
@@ -194,7 +199,10 @@ export class TemplateRevisionResolver {
   constructor(private readonly members: MembersPresenter) {}
 
   @ResolveField(() => UserType)
-  author(@Parent() revision: ClauseTemplateRevisionType, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+  author(
+    @Parent() revision: ClauseTemplateRevisionType,
+    @Ctx() ctx: GraphQLContext,
+  ): UserType | Promise<UserType> {
     return this.members.author(ctx, revision.authorId);
   }
 }

@@ -12,7 +12,7 @@ import { MembersPresenter } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, In } from 'typeorm';
 import { assertOwnOrganisation, assertVisible } from '../shared/content-access';
-import { type ListRead, type SqlFilter, listVisible } from '../shared/content-list';
+import { type ListRead, type SqlFilter, listVisible, notAsked } from '../shared/content-list';
 import { type ClauseKind, type Consideration, ContentStatus } from '../shared/enums';
 import {
   LIMITS,
@@ -60,6 +60,9 @@ const INITIAL_NOTE = 'Version initiale';
 function canonical(variables: readonly TemplateVariable[]): string {
   return JSON.stringify(variables.map((v) => [v.name, v.label, v.type, v.required, v.options ?? null]));
 }
+
+/** Columns costly to parse (arrays, dates) that lists read only when a client asks for them. */
+const LIST_ON_DEMAND = ['considerations', 'legalReferences', 'updatedAt'];
 
 /** Clause templates: writing with immutable revisions, the author's workflow, lists, rendering. */
 @Injectable()
@@ -225,6 +228,7 @@ export class TemplateService {
       });
     }
     return listVisible(this.dataSource, ClauseTemplateEntity, 'clause_template', viewer, filters, page, {
+      omit: notAsked(read, LIST_ON_DEMAND),
       members: read.withMembers ? this.members : undefined,
     });
   }

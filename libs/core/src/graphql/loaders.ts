@@ -6,6 +6,7 @@ import DataLoader from 'dataloader';
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly memos = new Map<string, Map<unknown, unknown>>();
 
   get<K, V>(
     name: string,
@@ -23,9 +24,23 @@ export class RequestLoaders {
     return loader as unknown as DataLoader<K, V, string>;
   }
 
+  /**
+   * A per-request map of values already known (read ahead with another statement), so a
+   * resolver can answer synchronously instead of through a loader's promise.
+   */
+  memo<K, V>(name: string): Map<K, V> {
+    let memo = this.memos.get(name);
+    if (!memo) {
+      memo = new Map<K, V>() as Map<unknown, unknown>;
+      this.memos.set(name, memo);
+    }
+    return memo as Map<K, V>;
+  }
+
   /** Drops cached values after a write in this request. */
   clearAll(): void {
     for (const loader of this.loaders.values()) loader.clearAll();
+    for (const memo of this.memos.values()) memo.clear();
   }
 }
 

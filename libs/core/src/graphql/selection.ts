@@ -19,15 +19,11 @@ function fieldSets(
 }
 
 /**
- * Whether the operation asks, below the field being resolved and along `path` (field names,
- * through aliases and fragments), for any field named in `names`. Directives are ignored,
- * so `@skip`/`@include` may make it answer yes: use it to read ahead, never to authorise.
+ * The names of the fields the operation asks for below the field being resolved, along
+ * `path` (field names, through aliases and fragments). Directives are ignored, so a field
+ * under `@skip`/`@include` counts as asked: use it to read ahead, never to authorise.
  */
-export function selectsAny(
-  info: GraphQLResolveInfo,
-  path: readonly string[],
-  names: readonly string[],
-): boolean {
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
   let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const segment of path) {
     const next: SelectionSetNode[] = [];
@@ -36,9 +32,7 @@ export function selectsAny(
     });
     sets = next;
   }
-  let found = false;
-  fieldSets(sets, info.fragments, (name) => {
-    found ||= names.includes(name);
-  });
-  return found;
+  const names = new Set<string>();
+  fieldSets(sets, info.fragments, (name) => names.add(name));
+  return names;
 }

@@ -181,7 +181,7 @@ export class MembershipService {
   }
 
   /** Whether the viewer may read the reason of the organisation's last status change. */
-  canSeeStatusReason(viewer: Viewer, organisation: OrganisationEntity): boolean {
+  canSeeStatusReason(viewer: Viewer, organisation: Pick<OrganisationEntity, 'id'>): boolean {
     return organisation.id === viewer.organisationId || isModerator(viewer);
   }
 

@@ -119,7 +119,7 @@ export class AccountService implements OnModuleInit {
     return rows.map((r) => r.id);
   }
 
-  canSeeEmail(viewer: Viewer, user: UserEntity): boolean {
+  canSeeEmail(viewer: Viewer, user: Pick<UserEntity, 'id'>): boolean {
     return user.id === viewer.userId || hasRole(viewer, Role.ADMIN);
   }
 

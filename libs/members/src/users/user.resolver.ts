@@ -41,7 +41,10 @@ export class UserResolver implements OnModuleInit {
   }
 
   @ResolveField(() => OrganisationType)
-  organisation(@Parent() user: UserType, @Ctx() ctx: GraphQLContext): Promise<OrganisationType> {
+  organisation(
+    @Parent() user: UserType,
+    @Ctx() ctx: GraphQLContext,
+  ): OrganisationType | Promise<OrganisationType> {
     return this.presenter.organisationOf(ctx, user.organisationId);
   }
 

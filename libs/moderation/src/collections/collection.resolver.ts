@@ -63,7 +63,7 @@ export class CollectionResolver implements OnModuleInit {
   }
 
   @ResolveField(() => UserType)
-  curator(@Parent() collection: CollectionType, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+  curator(@Parent() collection: CollectionType, @Ctx() ctx: GraphQLContext): UserType | Promise<UserType> {
     return this.members.author(ctx, collection.curatorId);
   }
 

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Node, type Typed, connectionTypes, toGlobalId } from '@resocc/core';
-import { MembershipStatus, type OrganisationEntity, OrganisationKind } from '../organisation.entity';
+import type { OrganisationRef } from '../../member-refs.repository';
+import { MembershipStatus, OrganisationKind } from '../organisation.entity';
 
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
@@ -58,7 +59,7 @@ export class OrganisationType implements Node, Typed {
   @Field()
   createdAt!: Date;
 
-  static from(entity: OrganisationEntity, options: { showReason: boolean }): OrganisationType {
+  static from(entity: OrganisationRef, options: { showReason: boolean }): OrganisationType {
     return Object.assign(new OrganisationType(), {
       localId: entity.id,
       id: toGlobalId('Organisation', entity.id),
