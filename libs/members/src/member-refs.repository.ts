@@ -57,10 +57,12 @@ function refShape(metadata: EntityMetadata, properties: readonly string[]): RefS
 
 function fromJson<T>(shape: RefShape, values: readonly unknown[]): T {
   const ref: Record<string, unknown> = {};
-  shape.fields.forEach(([property, isDate], i) => {
+  const { fields } = shape;
+  for (let i = 0; i < fields.length; i++) {
+    const [property, isDate] = fields[i];
     const value = values[i];
     ref[property] = isDate && typeof value === 'string' ? new Date(value) : value;
-  });
+  }
   return ref as T;
 }
 

@@ -54,42 +54,46 @@ export class MembersPresenter {
     return this.refsRepository.columns(userIdSql, organisationIdSql);
   }
 
-  /** The accounts and organisations this request read ahead (`prime`), as the viewer sees them. */
-  private known(ctx: GraphQLContext): Map<string, UserType | OrganisationType> {
-    return ctx.loaders.memo<string, UserType | OrganisationType>('members:known');
+  /** The accounts and organisations this request read ahead (`prime`), by key. */
+  private known(ctx: GraphQLContext): Map<string, UserRef | OrganisationRef> {
+    return ctx.loaders.memo<string, UserRef | OrganisationRef>('members:known');
+  }
+
+  /** The same, as the viewer sees them (made on first use). */
+  private shown(ctx: GraphQLContext): Map<string, UserType | OrganisationType> {
+    return ctx.loaders.memo<string, UserType | OrganisationType>('members:shown');
   }
 
   /**
-   * Gives this request the accounts and organisations read by `refsColumns`: `author` and
-   * `organisationOf` then answer at once, and the loaders hold them too.
+   * Gives this request the accounts and organisations read by `refsColumns`: `author`,
+   * `organisationOf` and the loaders then answer without a statement.
    */
   prime(ctx: GraphQLContext, rows: readonly MemberRefsRow[]): void {
     const known = this.known(ctx);
-    const refs = this.refs(ctx);
     for (const { memberUser: user, memberOrganisation: organisation } of rows) {
-      const userKey = user ? `U${this.refsRepository.idOf(user)}` : undefined;
-      if (user && userKey && !known.has(userKey)) {
-        const ref = this.refsRepository.user(user);
-        refs.prime(userKey, ref);
-        known.set(userKey, this.user(ref, ctx.viewer));
+      if (user) {
+        const key = `U${this.refsRepository.idOf(user)}`;
+        if (!known.has(key)) known.set(key, this.refsRepository.user(user));
       }
-      const organisationKey = organisation ? `O${this.refsRepository.idOf(organisation)}` : undefined;
-      if (organisation && organisationKey && !known.has(organisationKey)) {
-        const ref = this.refsRepository.organisation(organisation);
-        refs.prime(organisationKey, ref);
-        known.set(organisationKey, this.organisation(ref, ctx.viewer));
+      if (organisation) {
+        const key = `O${this.refsRepository.idOf(organisation)}`;
+        if (!known.has(key)) known.set(key, this.refsRepository.organisation(organisation));
       }
     }
   }
 
   organisationLoader(ctx: GraphQLContext): MemberLoader<OrganisationRef> {
-    const refs = this.refs(ctx);
-    return { load: async (id) => (await refs.load(`O${id}`)) as OrganisationRef | null };
+    return {
+      load: async (id) =>
+        (this.known(ctx).get(`O${id}`) ?? (await this.refs(ctx).load(`O${id}`))) as OrganisationRef | null,
+    };
   }
 
   userLoader(ctx: GraphQLContext): MemberLoader<UserRef> {
-    const refs = this.refs(ctx);
-    return { load: async (id) => (await refs.load(`U${id}`)) as UserRef | null };
+    return {
+      load: async (id) =>
+        (this.known(ctx).get(`U${id}`) ?? (await this.refs(ctx).load(`U${id}`))) as UserRef | null,
+    };
   }
 
   organisation(entity: OrganisationRef, viewer: Viewer): OrganisationType {
@@ -108,9 +112,28 @@ export class MembersPresenter {
     });
   }
 
+  /** A read-ahead account or organisation as the viewer sees it (presented once per request). */
+  private shownNow<R extends UserRef | OrganisationRef, T extends UserType | OrganisationType>(
+    ctx: GraphQLContext,
+    key: string,
+    show: (ref: R, viewer: Viewer) => T,
+  ): T | undefined {
+    const shown = this.shown(ctx);
+    let value = shown.get(key) as T | undefined;
+    if (!value) {
+      const ref = this.known(ctx).get(key) as R | undefined;
+      if (ref) shown.set(key, (value = show(ref, ctx.viewer)));
+    }
+    return value;
+  }
+
+  private readonly showUser = (ref: UserRef, viewer: Viewer): UserType => this.user(ref, viewer);
+  private readonly showOrganisation = (ref: OrganisationRef, viewer: Viewer): OrganisationType =>
+    this.organisation(ref, viewer);
+
   /** The author of a piece of content, as the viewer may see them (at once when read ahead). */
   author(ctx: GraphQLContext, userId: string): UserType | Promise<UserType> {
-    return (this.known(ctx).get(`U${userId}`) as UserType | undefined) ?? this.loadAuthor(ctx, userId);
+    return this.shownNow(ctx, `U${userId}`, this.showUser) ?? this.loadAuthor(ctx, userId);
   }
 
   private async loadAuthor(ctx: GraphQLContext, userId: string): Promise<UserType> {
@@ -122,7 +145,7 @@ export class MembersPresenter {
   /** The organisation of a piece of content or a user (at once when read ahead). */
   organisationOf(ctx: GraphQLContext, organisationId: string): OrganisationType | Promise<OrganisationType> {
     return (
-      (this.known(ctx).get(`O${organisationId}`) as OrganisationType | undefined) ??
+      this.shownNow(ctx, `O${organisationId}`, this.showOrganisation) ??
       this.loadOrganisation(ctx, organisationId)
     );
   }

@@ -72,6 +72,7 @@ export async function createHttpApp(
     return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {
+    if (!logger.isLevelEnabled('info')) return; // no access log object per request when it would be dropped
     logger.info(
       {
         requestId: request.id,
