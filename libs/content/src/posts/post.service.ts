@@ -38,8 +38,21 @@ import { ExperiencePostEntity, ExperiencePostTemplateEntity } from './experience
 
 /** Lists leave the long texts out; `texts()` reads them when a client asks. */
 const LIST_OMITS = ['body', 'bodyHtml', 'outcomes'];
-/** Columns costly to parse (arrays, dates) that lists read only when a client asks for them. */
-const LIST_ON_DEMAND = ['considerations', 'cpvCodes', 'updatedAt'];
+/**
+ * Columns that lists read only when a client asks for the field of the same name (the
+ * others are what the list itself, its cursor and its nodes' field resolvers need).
+ */
+const LIST_ON_DEMAND = [
+  'considerations',
+  'cpvCodes',
+  'updatedAt',
+  'visibility',
+  'status',
+  'version',
+  'procedureType',
+  'contractYear',
+  'departmentCode',
+];
 
 export interface PostTexts {
   body: string;

@@ -18,7 +18,8 @@ const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /**
  * Column types that PostgreSQL and `pg` already return the way TypeORM would hydrate them
- * (enum arrays are cast to text[], which `pg` parses); anything else must go through TypeORM.
+ * (arrays are sent as JSON, which `pg` parses natively into the same arrays of strings);
+ * anything else must go through TypeORM.
  */
 const PLAIN_TYPES = new Set<unknown>([
   'uuid',
@@ -43,8 +44,8 @@ function selectList(metadata: EntityMetadata, omit: readonly string[]): string {
         if (!PLAIN_TYPES.has(column.type) || column.transformer) {
           throw new Error(`${metadata.name}.${column.propertyName}: column type not supported by lists`);
         }
-        const cast = column.type === 'enum' && column.isArray ? '::text[]' : '';
-        return `c.${column.databaseName}${cast} AS "${column.propertyName}"`;
+        const value = column.isArray ? `array_to_json(c.${column.databaseName})` : `c.${column.databaseName}`;
+        return `${value} AS "${column.propertyName}"`;
       })
       .join(', ');
     byOmit.set(key, list);
