@@ -7,22 +7,38 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   (month, tsv) (btree_gin), so one month's matches cost that month's postings only;
  * - or by walking the newest documents: an index on (updated_at DESC, key), and small rows
  *   whose tsvector is in the row (STORAGE MAIN) while the texts move out of line
- *   (toast_tuple_target 128);
+ *   (toast_tuple_target 128) and the short columns stay in (STORAGE PLAIN);
  * - every facet value in one array (`facet:value`), counted in one pass;
  * - completions of the last word looked up by prefix in the vocabulary (text_pattern_ops),
  *   and each vocabulary word's stem, so that a query word no document has is not searched.
  */
+const PLAIN_COLUMNS = [
+  'key',
+  'type',
+  'visibility',
+  'kind',
+  'department_code',
+  'procedure_type',
+  'themes',
+  'considerations',
+];
+
 export class SearchWindow1796000000000 implements MigrationInterface {
   name = 'SearchWindow1796000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE search_document SET (toast_tuple_target = 128)`);
     await queryRunner.query(`ALTER TABLE search_document ALTER COLUMN tsv SET STORAGE MAIN`);
+    // Short bounded columns never leave the row (the toaster would otherwise move them out
+    // before it compresses the tsvector): only title, summary and body go out of line.
+    for (const column of PLAIN_COLUMNS)
+      await queryRunner.query(`ALTER TABLE search_document ALTER COLUMN ${column} SET STORAGE PLAIN`);
     await queryRunner.query(
-      `ALTER TABLE search_document ADD COLUMN facet_values text[] NOT NULL DEFAULT '{}'`,
+      `ALTER TABLE search_document ADD COLUMN facet_values text[] STORAGE PLAIN NOT NULL DEFAULT '{}'`,
     );
-    // Rewrites every row, which also stores it with the new layout.
-    await queryRunner.query(`UPDATE search_document SET facet_values =
+    // Rewrites every row with new values, which stores them with the new layout.
+    await queryRunner.query(`UPDATE search_document SET key = key || '', type = type || '', visibility = visibility || '',
+      themes = themes || '{}'::text[], considerations = considerations || '{}'::text[], facet_values =
       ARRAY['type:' || type]
       || ARRAY(SELECT 'themes:' || t FROM unnest(themes) AS t)
       || ARRAY(SELECT 'considerations:' || c FROM unnest(considerations) AS c)
@@ -64,6 +80,8 @@ export class SearchWindow1796000000000 implements MigrationInterface {
     );
     await queryRunner.query(`ALTER TABLE search_document DROP COLUMN facet_values`);
     await queryRunner.query(`ALTER TABLE search_document ALTER COLUMN tsv SET STORAGE EXTENDED`);
+    for (const column of PLAIN_COLUMNS)
+      await queryRunner.query(`ALTER TABLE search_document ALTER COLUMN ${column} SET STORAGE EXTENDED`);
     await queryRunner.query(`ALTER TABLE search_document RESET (toast_tuple_target)`);
   }
 }
