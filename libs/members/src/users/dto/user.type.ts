@@ -27,7 +27,9 @@ export class UserType implements Node, Typed {
   createdAt!: Date;
 
   static create(fields: Omit<UserType, 'id' | '__typename'>): UserType {
-    return Object.assign(new UserType(), { ...fields, id: toGlobalId('User', fields.localId) });
+    const user = Object.assign(new UserType(), fields);
+    user.id = toGlobalId('User', fields.localId);
+    return user;
   }
 }
 
