@@ -53,6 +53,9 @@ const FOLDED: Record<string, string> = {
 const FOLDABLE = /[àâäáçéèêëîïíôöóùûüúÿñœæ]/g;
 const OTHER_NON_ASCII = /[^\p{ASCII}àâäáçéèêëîïíôöóùûüúÿñœæ]/u;
 
+/** Runs of Latin letters and digits (other letters split words, as `words` does after folding). */
+const RAW_WORD = /[A-Za-z0-9À-ÖØ-öø-ÿŒœ]{2,}/g;
+
 /** Lower case, accents removed (œ and æ spelt out). */
 function foldText(text: string): string {
   let plain = text.toLowerCase();
@@ -78,9 +81,14 @@ export function queryTokens(query: string): string[] {
  * and completions come from them, and their stems tell which query words can match.
  */
 export function vocabularyOf(documents: readonly SearchDocument[], into = new Set<string>()): Set<string> {
+  // Distinct raw words first (a plain Latin-letter match is much cheaper than folding every
+  // text), then each one folded as queries are.
+  const raw = new Set<string>();
   for (const d of documents)
-    for (const word of foldText(`${d.title} ${d.summary} ${d.body}`).match(/[a-z0-9]{2,}/g) ?? [])
-      if (word.length <= 40) into.add(word);
+    for (const text of [d.title, d.summary, d.body])
+      for (const word of text.match(RAW_WORD) ?? []) raw.add(word);
+  for (const word of raw)
+    for (const folded of words(word)) if (folded.length >= 2 && folded.length <= 40) into.add(folded);
   return into;
 }
 
