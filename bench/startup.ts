@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { findFreePort } from '@resocc/core';
 import { ROOT, log, onAbort, round, runScript, sleep } from './lib/common';
 import { waitForGraphQL } from './lib/http';
-import { type RunningChild, startChild } from './lib/processes';
+import { API_NODE_FLAGS, type RunningChild, startChild } from './lib/processes';
 
 export interface StartupResults {
   cold_s: number;
@@ -52,7 +52,7 @@ async function timedStart(dataDir: string, label: string): Promise<{ seconds: nu
   try {
     child = startChild({
       name: `npm start (${label})`,
-      args: [join(ROOT, 'tools', 'start.mjs')],
+      args: [...API_NODE_FLAGS, join(ROOT, 'tools', 'start.mjs')], // what npm start runs
       // What a newcomer has: no variables but PORT and DATA_DIR (development, embedded database).
       env: { PATH: process.env['PATH'] ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     });

@@ -9,6 +9,11 @@ import { findFreePort } from '@resocc/core';
 import { ROOT, log, onAbort, sleep } from './common';
 import { waitForGraphQL } from './http';
 
+/** The V8 heap flags the API runs with in production (npm start and docker/Dockerfile too). */
+export const API_NODE_FLAGS = JSON.parse(
+  readFileSync(join(ROOT, 'apps', 'api', 'node-flags.json'), 'utf8'),
+) as string[];
+
 // ---------------------------------------------------------------------------------------
 // dist/: others may rebuild it at any time (tests do), so the API runs from a private copy.
 
@@ -178,9 +183,12 @@ export interface ApiProcessOptions {
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const port = await findFreePort();
   const dataDir = join(tmpdir(), `resocc-bench-api-${process.pid}-${port}`);
-  const args = options.cpuProfileDir
-    ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, options.dist.main]
-    : [options.dist.main];
+  // The heap flags production starts the API with (npm start, docker/Dockerfile).
+  const args = [
+    ...API_NODE_FLAGS,
+    ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []),
+    options.dist.main,
+  ];
   const running = startChild({
     name: 'API',
     args,
