@@ -254,7 +254,8 @@ export class PostgresSearchEngine implements SearchEngine {
   /**
    * Replaces the whole index with `batches`: loaded into a new table without indexes by
    * `rebuildWriters` statements side by side, indexed, analysed, then swapped in under a
-   * lock in one transaction, so searches never see an empty or partial index. Writes
+   * lock in one transaction, so searches never see an empty or partial index; the
+   * vocabulary keeps the words of the new documents only. Writes
    * committed meanwhile went to the old table: the caller repairs afterwards.
    */
   async rebuild(batches: AsyncIterable<readonly SearchDocument[]>): Promise<number> {
@@ -333,6 +334,12 @@ export class PostgresSearchEngine implements SearchEngine {
         await manager.query(`ALTER INDEX ${index.name}_next RENAME TO ${index.name}`);
       }
       await manager.query(`DROP TABLE ${OLD}`);
+      // Words only the replaced documents had leave the vocabulary (the repair that follows
+      // brings back those of documents written meanwhile).
+      await manager.query(
+        `DELETE FROM search_vocabulary v WHERE NOT EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(word) WHERE w.word = v.word)`,
+        [[...vocabulary]],
+      );
     });
     return documents;
   }

@@ -152,6 +152,11 @@ describe('PostgreSQL search engine: bounded window and rebuild', () => {
     // Found with a typo: the rebuild fed the vocabulary.
     const typo = await engine.search(request('methanisaton'));
     expect(typo.hits.map((h) => h.key)).toEqual([fresh.key]);
+    // Words only the dropped documents had are no longer suggested.
+    const left: { word: string }[] = await dataSource.query(
+      `SELECT word FROM search_vocabulary WHERE word IN ('ordinateurs', 'partage', 'biodechets', 'methanisation') ORDER BY word`,
+    );
+    expect(left.map((r) => r.word)).toEqual(['biodechets', 'methanisation']);
     // Upserts go on into the swapped-in table.
     await engine.upsert([{ ...titled }]);
     expect((await engine.search(request('partagé'))).hits.map((h) => h.key)).toEqual([titled.key]);
