@@ -192,15 +192,13 @@ export interface PostgresSearchOptions {
 /**
  * Full-text search inside PostgreSQL: weighted tsvector (title A, summary B, body C) in a
  * French configuration without accents, GIN index, typos through a trigram vocabulary and
- * levenshtein (one per word from 4 letters, two from 9, as Meilisearch does), prefix
- * matching on the last word, ts_headline highlights.
+ * levenshtein (one per word from 4 letters, two from 9, as Meilisearch does), completions
+ * of the last word from the vocabulary, ts_headline highlights.
  *
- * A query ranks, counts and facets the newest `window` matches only. To find them, it walks
- * the newest documents on (updated_at, key) and tests each tsvector (kept in the row, the
- * texts stored out of line), which is quick when matches are common; if the walk ends
- * before `window` + 1 matches, the same statement reads every match through the GIN index
- * instead. Either way the work is bounded: about 30 ms at 110,000 documents in the worst
- * case, whatever the query.
+ * A query ranks, counts and facets the newest `window` matches only, found month by month
+ * through the GIN index on (month, tsvector) or, when they are rare, all at once (see
+ * matchesSql), so its work stays bounded however much of the corpus matches: p95 18 ms on
+ * 110,000 documents (bench/results/2026-11-30-vm.md).
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
