@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
 import { type Logger, PinoNestLogger } from '../logging/logger';
@@ -28,12 +28,18 @@ export async function createHttpApp(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  // Security headers; the content security policy only where no HTML page (GraphiQL) is served.
-  await app.register(helmet, {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Security headers, set up once (@fastify/helmet built helmet again on every request); the
+  // content security policy only where no HTML page (GraphiQL) is served.
+  const securityHeaders = helmet({
     contentSecurityPolicy: config.isProduction,
     crossOriginEmbedderPolicy: false,
   });
-  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      done(error instanceof Error ? error : undefined),
+    );
+  });
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     // A body over the limit is refused before GraphQL runs: answer in GraphQL's shape all the same.
