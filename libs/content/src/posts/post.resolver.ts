@@ -14,28 +14,23 @@ import {
 } from '@nestjs/graphql';
 import {
   Ctx,
-  DATE_ID_CURSOR,
   type GraphQLContext,
   NodeRegistry,
   PaginationArgs,
   Public,
   RequireRoles,
   Role,
-  type TotalCount,
-  pageRequest,
   parseGlobalId,
-  toConnection,
 } from '@resocc/core';
 import { MembersPresenter, OrganisationType, UserType } from '@resocc/members';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ContentLoaders } from '../shared/content-loaders';
-import { cursorOf, listRead } from '../shared/content-list';
+import { contentConnection } from '../shared/content-list';
 import { ContentStatus } from '../shared/enums';
 import { ClauseTemplateType } from '../templates/dto/clause-template.type';
 import { ThemeType } from '../themes/dto/theme.type';
 import { ExperiencePostInput } from './dto/experience-post.input';
 import { ExperiencePostConnection, ExperiencePostType } from './dto/experience-post.type';
-import type { ExperiencePostEntity } from './experience-post.entity';
 import { PostService, type PostTexts } from './post.service';
 
 @ArgsType()
@@ -67,10 +62,6 @@ export class PostResolver implements OnModuleInit {
     );
   }
 
-  static connection(rows: ExperiencePostEntity[], page: ReturnType<typeof pageRequest>, total: TotalCount) {
-    return toConnection(rows, page, cursorOf, (p) => ExperiencePostType.from(p), total);
-  }
-
   @Public()
   @Query(() => ExperiencePostConnection, {
     description: 'Experience posts the viewer may see, newest published first.',
@@ -80,10 +71,14 @@ export class PostResolver implements OnModuleInit {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.list(ctx.viewer, args, page, listRead(info));
-    this.members.prime(ctx, rows);
-    return PostResolver.connection(rows, page, total);
+    return contentConnection(
+      this.members,
+      ctx,
+      args,
+      info,
+      (page, read) => this.posts.list(ctx.viewer, args, page, read),
+      ExperiencePostType.from,
+    );
   }
 
   /** Posts read from a list come without their long texts: load them only when asked. */
@@ -202,14 +197,13 @@ export class OrganisationPostsResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.byOrganisation(
-      ctx.viewer,
-      organisation.localId,
-      page,
-      listRead(info),
+    return contentConnection(
+      this.members,
+      ctx,
+      args,
+      info,
+      (page, read) => this.posts.byOrganisation(ctx.viewer, organisation.localId, page, read),
+      ExperiencePostType.from,
     );
-    this.members.prime(ctx, rows);
-    return PostResolver.connection(rows, page, total);
   }
 }

@@ -1,4 +1,15 @@
-import { type PageRequest, type Viewer, selectedFields } from '@resocc/core';
+import {
+  type ConnectionShape,
+  DATE_ID_CURSOR,
+  type GraphQLContext,
+  type PageRequest,
+  type PaginationArgs,
+  type TotalCount,
+  type Viewer,
+  pageRequest,
+  selectedFields,
+  toConnection,
+} from '@resocc/core';
 import type { MemberRefsRow, MembersPresenter } from '@resocc/members';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -65,6 +76,28 @@ export interface ListRead {
 export function listRead(info: GraphQLResolveInfo): ListRead {
   const fields = selectedFields(info, ['edges', 'node']);
   return { fields, withMembers: fields.has('author') || fields.has('organisation') };
+}
+
+/**
+ * One page of a content list as a connection: the page and what its nodes ask for are read
+ * by `read`, the rows' authors and organisations (read ahead) handed to the request, then
+ * each row presented.
+ */
+export async function contentConnection<
+  R extends MemberRefsRow & { publishedAt: Date | null; createdAt: Date; id: string },
+  T,
+>(
+  members: Pick<MembersPresenter, 'prime'>,
+  ctx: GraphQLContext,
+  args: PaginationArgs,
+  info: GraphQLResolveInfo,
+  read: (page: PageRequest, what: ListRead) => Promise<{ rows: R[]; total: TotalCount }>,
+  present: (row: R) => T,
+): Promise<ConnectionShape<T>> {
+  const page = pageRequest(args, DATE_ID_CURSOR);
+  const { rows, total } = await read(page, listRead(info));
+  members.prime(ctx, rows);
+  return toConnection(rows, page, cursorOf, present, total);
 }
 
 /** The columns of `onDemand` (properties named like their GraphQL fields) a list leaves out when not asked for. */

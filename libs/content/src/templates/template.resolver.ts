@@ -14,24 +14,21 @@ import {
 } from '@nestjs/graphql';
 import {
   Ctx,
-  DATE_ID_CURSOR,
   type GraphQLContext,
   NodeRegistry,
   PaginationArgs,
   Public,
   RequireRoles,
   Role,
-  pageRequest,
   parseGlobalId,
-  toConnection,
 } from '@resocc/core';
 import { MembersPresenter, OrganisationType, UserType } from '@resocc/members';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ExperiencePostConnection } from '../posts/dto/experience-post.type';
-import { PostResolver } from '../posts/post.resolver';
 import { PostService } from '../posts/post.service';
+import { ExperiencePostType } from '../posts/dto/experience-post.type';
 import { ContentLoaders } from '../shared/content-loaders';
-import { cursorOf, listRead } from '../shared/content-list';
+import { contentConnection } from '../shared/content-list';
 import { ClauseKind, Consideration } from '../shared/enums';
 import { ThemeType } from '../themes/dto/theme.type';
 import { ClauseTemplateInput, VariableValueInput } from './dto/clause-template.input';
@@ -83,10 +80,14 @@ export class TemplateResolver implements OnModuleInit {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.templates.list(ctx.viewer, args, page, listRead(info));
-    this.members.prime(ctx, rows);
-    return toConnection(rows, page, cursorOf, (t) => ClauseTemplateType.from(t), total);
+    return contentConnection(
+      this.members,
+      ctx,
+      args,
+      info,
+      (page, read) => this.templates.list(ctx.viewer, args, page, read),
+      ClauseTemplateType.from,
+    );
   }
 
   @Public()
@@ -146,15 +147,14 @@ export class TemplateResolver implements OnModuleInit {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const page = pageRequest(args, DATE_ID_CURSOR);
-    const { rows, total } = await this.posts.usingTemplate(
-      ctx.viewer,
-      template.localId,
-      page,
-      listRead(info),
+    return contentConnection(
+      this.members,
+      ctx,
+      args,
+      info,
+      (page, read) => this.posts.usingTemplate(ctx.viewer, template.localId, page, read),
+      ExperiencePostType.from,
     );
-    this.members.prime(ctx, rows);
-    return PostResolver.connection(rows, page, total);
   }
 
   @RequireRoles(Role.MEMBER)

@@ -21,6 +21,7 @@ import type {
 import {
   cleanDocumentText,
   FACET_NAMES,
+  byCountThenValue,
   HIGHLIGHT_END,
   HIGHLIGHT_START,
   type DocumentVisibility,
@@ -171,7 +172,7 @@ function pageWindow(offset: number, limit: number): { page: number; hitsPerPage:
 function facetCounts(distribution: Record<string, number> | undefined): FacetCount[] {
   return Object.entries(distribution ?? {})
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    .sort(byCountThenValue);
 }
 
 function facetsOf(

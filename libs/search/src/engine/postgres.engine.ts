@@ -12,6 +12,7 @@ import {
   type SearchHitResult,
   type SearchRequest,
   type SearchResponse,
+  byCountThenValue,
   cleanDocumentText,
 } from './search-engine';
 
@@ -454,10 +455,9 @@ export class PostgresSearchEngine implements SearchEngine {
         : this.strategy;
     const columns = 'd.key, d.updated_at, d.facet_values, d.tsv';
     if (strategy === 'monthly') {
-      const month = (ts: string): string =>
-        `(extract(year FROM (${ts} AT TIME ZONE 'UTC')) * 12 + extract(month FROM (${ts} AT TIME ZONE 'UTC')) - 1)::int`;
-      const newest = `(SELECT ${month('max(updated_at)')} FROM ${TABLE})`;
-      const oldest = `(SELECT ${month('min(updated_at)')} FROM ${TABLE})`;
+      // The generated column of the newest and oldest rows, both found on (updated_at, key).
+      const newest = `(SELECT month FROM ${TABLE} ORDER BY updated_at DESC, key LIMIT 1)`;
+      const oldest = `(SELECT month FROM ${TABLE} ORDER BY updated_at, key DESC LIMIT 1)`;
       const last = `${newest} - ${FIRST_MONTHS - 1}`;
       const monthly = (
         from: string,
@@ -513,8 +513,7 @@ export class PostgresSearchEngine implements SearchEngine {
    * more), then the page ranked among the first `window`, their count and their facets.
    */
   private async run(request: SearchRequest, groups: string[][] | null): Promise<SearchResponse> {
-    if (groups !== null && groups.length === 0)
-      return { hits: [], totalHits: 0, totalHitsExact: true, facets: emptyFacets() };
+    if (groups !== null && groups.length === 0) return noHits();
     const params: unknown[] = [];
     const where = this.filters(request, params).join(' AND ');
     let rank = 'NULL::real';
@@ -558,8 +557,7 @@ export class PostgresSearchEngine implements SearchEngine {
       const name = facetValue.slice(0, colon) as FacetName;
       facets[name]?.push({ value: facetValue.slice(colon + 1), count: Number(count) });
     }
-    for (const name of FACET_NAMES)
-      facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    for (const name of FACET_NAMES) facets[name].sort(byCountThenValue);
     const matched = Number(result.matched);
     return {
       hits: result.hits,

@@ -79,6 +79,11 @@ export interface FacetCount {
   count: number;
 }
 
+/** The order of facet values in every engine: most documents first, then by value. */
+export function byCountThenValue(a: FacetCount, b: FacetCount): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
 export interface SearchResponse {
   hits: SearchHitResult[];
   /** Matches counted: every one when `totalHitsExact`, else the engine's bound (a lower bound). */
