@@ -1,8 +1,11 @@
 import { SessionEntity } from './auth/session.entity';
+import { EmailOutboxEntity } from './mail/email-outbox.entity';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { UserEntity } from './users/user.entity';
 
 export { MembersModule } from './members.module';
+export { EmailOutbox, MAIL_SIGNATURE, type OutgoingEmail } from './mail/email-outbox';
+export { Mailer } from './mail/mailer';
 export { AuthService } from './auth/auth.service';
 export { MembershipService } from './organisations/membership.service';
 export { AccountService } from './users/account.service';
@@ -16,4 +19,4 @@ export { DEMO_PASSWORD, DEMO_USERS, DEMO_ORGANISATIONS } from './seed/members.se
 export { effectiveRoles } from './users/roles';
 
 /** Entities of the members module, for the data source. */
-export const membersEntities = [OrganisationEntity, UserEntity, SessionEntity];
+export const membersEntities = [OrganisationEntity, UserEntity, SessionEntity, EmailOutboxEntity];

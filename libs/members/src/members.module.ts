@@ -3,6 +3,8 @@ import { AccessTokens } from './auth/access-tokens';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SessionRepository } from './auth/session.repository';
+import { EmailOutbox } from './mail/email-outbox';
+import { Mailer } from './mail/mailer';
 import { MemberRefsRepository } from './member-refs.repository';
 import { MembersPresenter } from './members.presenter';
 import { MembershipService } from './organisations/membership.service';
@@ -29,7 +31,9 @@ import { UserResolver } from './users/user.resolver';
     UserResolver,
     AuthResolver,
     MembersSeed,
+    EmailOutbox,
+    Mailer,
   ],
-  exports: [AuthService, MembershipService, AccountService, MembersPresenter],
+  exports: [AuthService, MembershipService, AccountService, MembersPresenter, EmailOutbox, Mailer],
 })
 export class MembersModule {}

@@ -12,7 +12,6 @@ import {
   ReportFieldsResolver,
 } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
-import { Mailer } from './notifications/mailer';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { NotificationService } from './notifications/notification.service';
 import { ModerationSeed } from './seed/moderation.seed';
@@ -22,7 +21,6 @@ import { ModerationSeed } from './seed/moderation.seed';
   imports: [MembersModule, ContentModule],
   providers: [
     NotificationService,
-    Mailer,
     ModerationService,
     ModerationQueries,
     ModerationTargets,
@@ -35,6 +33,6 @@ import { ModerationSeed } from './seed/moderation.seed';
     ModerationPersonalData,
     ModerationSeed,
   ],
-  exports: [ModerationService, NotificationService, Mailer],
+  exports: [ModerationService, NotificationService],
 })
 export class ModerationModule {}

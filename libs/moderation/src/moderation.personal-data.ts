@@ -1,10 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PersonalDataRegistry } from '@resocc/core';
-import { EmailOutboxEntity, NotificationEntity, ReportEntity } from './moderation.entities';
+import { NotificationEntity, ReportEntity } from './moderation.entities';
 
 /**
  * The moderation section of exportMyData: reports made and notifications received.
- * Erasure removes notifications and queued e-mails; reports stay, and their reporter is
+ * Erasure removes notifications (queued e-mails are the members module's); reports stay, and their reporter is
  * the erased account, shown as "ancien membre".
  */
 @Injectable()
@@ -42,7 +42,6 @@ export class ModerationPersonalData implements OnModuleInit {
       },
       erase: async (userId, m) => {
         await m.delete(NotificationEntity, { userId });
-        await m.delete(EmailOutboxEntity, { userId });
       },
     });
   }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, DATA_SOURCE, type PageRequest } from '@resocc/core';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import { EmailOutboxEntity, NotificationEntity, type TargetType } from '../moderation.entities';
+import { EmailOutbox, MAIL_SIGNATURE } from '@resocc/members';
+import { NotificationEntity, type TargetType } from '../moderation.entities';
 
 export interface NewNotification {
   kind: string;
@@ -27,6 +28,7 @@ export class NotificationService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly outbox: EmailOutbox,
   ) {}
 
   /** Inside the caller's transaction: never delays or fails the decision beyond these inserts. */
@@ -53,13 +55,13 @@ export class NotificationService {
       [recipients],
     );
     if (users.length === 0) return;
-    await manager.insert(
-      EmailOutboxEntity,
+    await this.outbox.enqueue(
+      manager,
       users.map((u) => ({
         userId: u.id,
         recipient: u.email,
         subject: `[RES'OCC] ${EMAIL_SUBJECTS[notification.kind] ?? 'Notification'}`,
-        text: `${notification.message}\n\n— La plateforme du réseau RES'OCC`,
+        text: `${notification.message}\n\n${MAIL_SIGNATURE}`,
       })),
     );
   }
