@@ -30,6 +30,7 @@ describe('search engine failure during writes', () => {
       userId: author.id,
       organisationId: author.organisation_id,
       roles: [Role.MEMBER],
+      referent: false,
     };
     // Fault injection: every write to the engine fails until restored.
     const upsert = jest

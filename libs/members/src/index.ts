@@ -1,5 +1,8 @@
 import { SessionEntity } from './auth/session.entity';
 import { EmailOutboxEntity } from './mail/email-outbox.entity';
+import { EmailVerificationEntity } from './auth/email-verification.entity';
+import { KnownAddressEntity } from './auth/known-address.entity';
+import { MembershipRequestEntity } from './organisations/membership-request.entity';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { UserEntity } from './users/user.entity';
 
@@ -19,4 +22,12 @@ export { DEMO_PASSWORD, DEMO_USERS, DEMO_ORGANISATIONS } from './seed/members.se
 export { effectiveRoles } from './users/roles';
 
 /** Entities of the members module, for the data source. */
-export const membersEntities = [OrganisationEntity, UserEntity, SessionEntity, EmailOutboxEntity];
+export const membersEntities = [
+  OrganisationEntity,
+  UserEntity,
+  SessionEntity,
+  EmailOutboxEntity,
+  EmailVerificationEntity,
+  KnownAddressEntity,
+  MembershipRequestEntity,
+];

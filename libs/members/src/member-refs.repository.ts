@@ -11,6 +11,9 @@ export const USER_REF_FIELDS = [
   'displayName',
   'email',
   'grantedRoles',
+  'emailVerifiedAt',
+  'membershipApprovedAt',
+  'referent',
   'deletedAt',
   'createdAt',
 ] as const;
@@ -28,6 +31,7 @@ export const ORGANISATION_REF_FIELDS = [
   'membershipStatusChangedAt',
   'membershipStatusReason',
   'trusted',
+  'verifiedEmailDomains',
   'createdAt',
 ] as const;
 export type OrganisationRef = Pick<OrganisationEntity, (typeof ORGANISATION_REF_FIELDS)[number]>;

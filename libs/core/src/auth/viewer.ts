@@ -19,14 +19,29 @@ registerEnumType(Role, {
 export interface Viewer {
   readonly userId: string | null;
   readonly organisationId: string | null;
-  /** Effective roles: MEMBER only while the organisation is ACTIVE. */
+  /**
+   * Effective roles: none until the e-mail address is verified and the organisation has
+   * accepted the person (approved membership), and only while the organisation is ACTIVE.
+   */
   readonly roles: readonly Role[];
+  /** A référent of their organisation (with MEMBER): decides who joins, edits its work. */
+  readonly referent: boolean;
 }
 
-export const ANONYMOUS_VIEWER: Viewer = Object.freeze({ userId: null, organisationId: null, roles: [] });
+export const ANONYMOUS_VIEWER: Viewer = Object.freeze({
+  userId: null,
+  organisationId: null,
+  roles: [],
+  referent: false,
+});
 
 export function hasRole(viewer: Viewer, role: Role): boolean {
   return viewer.roles.includes(role);
+}
+
+/** A MEMBER who is a référent of their organisation. */
+export function isReferent(viewer: Viewer): boolean {
+  return viewer.referent && hasRole(viewer, Role.MEMBER);
 }
 
 export function isModerator(viewer: Viewer): boolean {

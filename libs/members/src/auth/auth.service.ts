@@ -132,10 +132,12 @@ export class AuthService implements ViewerResolver {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
+    const roles = effectiveRoles(row);
     return {
       userId: row.userId,
       organisationId: row.organisationId,
-      roles: effectiveRoles(row.grantedRoles, row.organisationActive),
+      roles,
+      referent: row.referent && roles.length > 0,
     };
   }
 

@@ -10,6 +10,9 @@ export interface ViewerRow {
   organisationId: string;
   grantedRoles: GrantedRole[];
   organisationActive: boolean;
+  emailVerified: boolean;
+  membershipApproved: boolean;
+  referent: boolean;
 }
 
 @Injectable()
@@ -75,8 +78,13 @@ export class SessionRepository {
       organisation_id: string;
       granted_roles: GrantedRole[];
       status: MembershipStatus;
+      email_verified: boolean;
+      approved: boolean;
+      referent: boolean;
     }[] = await this.dataSource.query(
-      `SELECT u.id, u.organisation_id, u.granted_roles, o.membership_status AS status
+      `SELECT u.id, u.organisation_id, u.granted_roles, o.membership_status AS status,
+              u.email_verified_at IS NOT NULL AS email_verified, u.membership_approved_at IS NOT NULL AS approved,
+              u.referent
          FROM user_account u JOIN organisation o ON o.id = u.organisation_id
          WHERE u.id = $1 AND u.deleted_at IS NULL
            AND EXISTS (SELECT 1 FROM session s WHERE s.family_id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL)`,
@@ -89,6 +97,9 @@ export class SessionRepository {
       organisationId: row.organisation_id,
       grantedRoles: row.granted_roles,
       organisationActive: row.status === MembershipStatus.ACTIVE,
+      emailVerified: row.email_verified,
+      membershipApproved: row.approved,
+      referent: row.referent,
     };
   }
 }

@@ -28,7 +28,9 @@ export class OrganisationEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Index('organisation_siret_key', { unique: true })
+  /** One live organisation per SIRET: REJECTED applications do not block a new one. */
+  @Index('organisation_siret_key', { unique: true, where: `membership_status <> 'REJECTED'` })
+  @Index('organisation_siret_idx')
   @Column({ type: 'char', length: 14 })
   siret!: string;
 
@@ -57,6 +59,13 @@ export class OrganisationEntity {
 
   @Column({ type: 'boolean', default: false })
   trusted!: boolean;
+
+  /**
+   * E-mail domains an ADMIN verified as the organisation's own (`montpellier3m.fr`): a
+   * verified address on one of them joins without waiting for a référent.
+   */
+  @Column({ type: 'varchar', length: 253, array: true, default: () => "'{}'" })
+  verifiedEmailDomains!: string[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -147,6 +147,8 @@ interface DemoUser {
   displayName: string;
   organisation: string;
   roles: GrantedRole[];
+  /** A référent of the organisation (decides who joins it). */
+  referent?: boolean;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -155,6 +157,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: 'Camille Admin',
     organisation: 'reseau',
     roles: [Role.ADMIN, Role.MODERATOR],
+    referent: true,
   },
   {
     email: 'moderation@reseau.example',
@@ -167,9 +170,22 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: 'Claire Dupont',
     organisation: 'montpellier',
     roles: [],
+    referent: true,
   },
-  { email: 'acheteur@toulouse.example', displayName: 'Julien Martin', organisation: 'toulouse', roles: [] },
-  { email: 'candidat@pending.example', displayName: 'Inès Candidate', organisation: 'pending', roles: [] },
+  {
+    email: 'acheteur@toulouse.example',
+    displayName: 'Julien Martin',
+    organisation: 'toulouse',
+    roles: [],
+    referent: true,
+  },
+  {
+    email: 'candidat@pending.example',
+    displayName: 'Inès Candidate',
+    organisation: 'pending',
+    roles: [],
+    referent: true,
+  },
 ];
 
 /** Authors of the other organisations' demo content (same password, not advertised). */
@@ -272,6 +288,8 @@ export class MembersSeed implements OnModuleInit {
       ids.set(demo.key, saved.id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const now = new Date();
+    const withReferent = new Set(DEMO_USERS.filter((u) => u.referent).map((u) => u.organisation));
     for (const demo of [...DEMO_USERS, ...DEMO_CONTENT_AUTHORS]) {
       if (await manager.findOneBy(UserEntity, { email: demo.email })) continue;
       await manager.save(
@@ -281,6 +299,10 @@ export class MembersSeed implements OnModuleInit {
           organisationId: ids.get(demo.organisation),
           grantedRoles: demo.roles,
           passwordHash,
+          // Demo accounts are verified and accepted; each organisation has a référent.
+          emailVerifiedAt: now,
+          membershipApprovedAt: now,
+          referent: demo.referent ?? !withReferent.has(demo.organisation),
         }),
       );
     }

@@ -119,6 +119,18 @@ export class AccountService implements OnModuleInit {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Of these accounts, those who are approved members now (address verified, accepted by
+   * their organisation, organisation ACTIVE, not erased), with their organisation and age.
+   */
+  async approvedMembers(
+    userIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { organisationId: string; createdAt: Date }>> {
+    const rows = await this.users.approvedMembers(userIds, manager);
+    return new Map(rows.map((r) => [r.id, { organisationId: r.organisationId, createdAt: r.createdAt }]));
+  }
+
   canSeeEmail(viewer: Viewer, user: Pick<UserEntity, 'id'>): boolean {
     return user.id === viewer.userId || hasRole(viewer, Role.ADMIN);
   }

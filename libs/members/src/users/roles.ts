@@ -3,12 +3,22 @@ import type { GrantedRole } from './user.entity';
 
 const ORDER: Role[] = [Role.MEMBER, Role.MODERATOR, Role.ADMIN];
 
+/** What decides a person's effective roles. */
+export interface Standing {
+  grantedRoles: readonly GrantedRole[];
+  organisationActive: boolean;
+  emailVerified: boolean;
+  membershipApproved: boolean;
+}
+
 /**
- * What a user may do: MEMBER and the granted roles while the organisation is ACTIVE,
- * nothing otherwise (a pending, suspended or rejected organisation acts as anonymous,
- * apart from seeing its own account and status).
+ * What a user may do: MEMBER and the granted roles once the e-mail address is verified and
+ * the organisation accepted the person, while the organisation is ACTIVE; nothing otherwise
+ * (such an account acts as anonymous, apart from seeing its own account and status).
  */
-export function effectiveRoles(granted: readonly GrantedRole[], organisationActive: boolean): Role[] {
-  if (!organisationActive) return [];
-  return ORDER.filter((role) => role === Role.MEMBER || (granted as readonly Role[]).includes(role));
+export function effectiveRoles(standing: Standing): Role[] {
+  if (!standing.organisationActive || !standing.emailVerified || !standing.membershipApproved) return [];
+  return ORDER.filter(
+    (role) => role === Role.MEMBER || (standing.grantedRoles as readonly Role[]).includes(role),
+  );
 }

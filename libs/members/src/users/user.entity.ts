@@ -42,6 +42,22 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   grantedRoles!: GrantedRole[];
 
+  /** When the address was confirmed through the link sent by e-mail; null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  /**
+   * When the organisation accepted this person (a référent, an ADMIN, a verified e-mail
+   * domain, or the application that created it); null while the request waits, after a
+   * refusal and after removal. MEMBER needs it, a verified address and an ACTIVE organisation.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  membershipApprovedAt!: Date | null;
+
+  /** A référent of the organisation: decides who joins it, edits and archives its work. */
+  @Column({ type: 'boolean', default: false })
+  referent!: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
 

@@ -55,6 +55,25 @@ export class UserRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Of these accounts, the approved members now: address verified, accepted by the
+   * organisation, organisation ACTIVE, account not erased.
+   */
+  async approvedMembers(
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<{ id: string; organisationId: string; createdAt: Date }[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string; organisation_id: string; created_at: Date }[] = await this.manager(manager).query(
+      `SELECT u.id, u.organisation_id, u.created_at FROM user_account u
+         JOIN organisation o ON o.id = u.organisation_id
+       WHERE u.id = ANY($1::uuid[]) AND u.deleted_at IS NULL AND u.email_verified_at IS NOT NULL
+         AND u.membership_approved_at IS NOT NULL AND o.membership_status = $2`,
+      [[...ids], MembershipStatus.ACTIVE],
+    );
+    return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, createdAt: r.created_at }));
+  }
+
   async membersOf(organisationId: string, page: PageRequest): Promise<{ rows: UserEntity[]; total: number }> {
     const qb = this.dataSource
       .getRepository(UserEntity)

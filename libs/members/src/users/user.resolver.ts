@@ -16,6 +16,7 @@ import { MembershipStatus } from '../organisations/organisation.entity';
 import { AccountService } from './account.service';
 import { UserType } from './dto/user.type';
 import { effectiveRoles } from './roles';
+import type { GrantedRole } from './user.entity';
 
 @Resolver(() => UserType)
 export class UserResolver implements OnModuleInit {
@@ -48,14 +49,17 @@ export class UserResolver implements OnModuleInit {
     return this.presenter.organisationOf(ctx, user.organisationId);
   }
 
-  @ResolveField(() => [Role], { description: 'MEMBER and granted roles while the organisation is ACTIVE' })
+  @ResolveField(() => [Role], { description:
+      'MEMBER and granted roles once the address is verified and the organisation accepted the person, while it is ACTIVE' })
   async roles(@Parent() user: UserType, @Ctx() ctx: GraphQLContext): Promise<Role[]> {
     if (user.erased) return [];
     const organisation = await this.presenter.organisationLoader(ctx).load(user.organisationId);
-    return effectiveRoles(
-      user.grantedRoles as Parameters<typeof effectiveRoles>[0],
-      organisation?.membershipStatus === MembershipStatus.ACTIVE,
-    );
+    return effectiveRoles({
+      grantedRoles: user.grantedRoles as GrantedRole[],
+      organisationActive: organisation?.membershipStatus === MembershipStatus.ACTIVE,
+      emailVerified: user.emailVerified,
+      membershipApproved: user.membershipApproved,
+    });
   }
 
   @RequireRoles(Role.ADMIN)

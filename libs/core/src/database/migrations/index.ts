@@ -10,6 +10,7 @@ import { Moderation1795972511205 } from './1795972511205-Moderation';
 import { ListIndexes1795973000000 } from './1795973000000-ListIndexes';
 import { SearchWindow1796000000000 } from './1796000000000-SearchWindow';
 import { SearchSourceOrder1796028127053 } from './1796028127053-SearchSourceOrder';
+import { Trust1796204155833 } from './1796204155833-Trust';
 
 export const migrations = [
   Extensions1764400000000,
@@ -23,4 +24,5 @@ export const migrations = [
   ListIndexes1795973000000,
   SearchWindow1796000000000,
   SearchSourceOrder1796028127053,
+  Trust1796204155833,
 ];

@@ -13,6 +13,8 @@ export class UserType implements Node, Typed {
   grantedRoles!: readonly Role[];
   /** Erased account (shown as "ancien membre"). */
   erased!: boolean;
+  /** Accepted by the organisation (a référent, an ADMIN, a verified domain or its own application). */
+  membershipApproved!: boolean;
 
   @Field(() => ID)
   id!: string;
@@ -25,6 +27,12 @@ export class UserType implements Node, Typed {
 
   @Field()
   createdAt!: Date;
+
+  @Field({ description: 'false until the link sent by e-mail is followed' })
+  emailVerified!: boolean;
+
+  @Field({ description: 'a référent of their organisation: decides who joins it' })
+  referent!: boolean;
 
   static create(fields: Omit<UserType, 'id' | '__typename'>): UserType {
     const user = Object.assign(new UserType(), fields);
