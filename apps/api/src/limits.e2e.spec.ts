@@ -121,7 +121,11 @@ describe('production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createPlatformTestApp({
-      env: { NODE_ENV: 'production', CORS_ORIGINS: 'https://resocc.example.fr' },
+      env: {
+        NODE_ENV: 'production',
+        CORS_ORIGINS: 'https://resocc.example.fr',
+        SMTP_URL: 'smtp://127.0.0.1:9',
+      },
     });
   });
   afterAll(() => t.close());

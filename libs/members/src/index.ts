@@ -9,6 +9,12 @@ import { UserEntity } from './users/user.entity';
 export { MembersModule } from './members.module';
 export { EmailOutbox, MAIL_SIGNATURE, type OutgoingEmail } from './mail/email-outbox';
 export { Mailer } from './mail/mailer';
+export {
+  MembershipEvents,
+  type MembershipDecided,
+  type MembershipListener,
+} from './organisations/membership-events';
+export { MembershipRequestStatus } from './organisations/membership-request.entity';
 export { AuthService } from './auth/auth.service';
 export { MembershipService } from './organisations/membership.service';
 export { AccountService } from './users/account.service';

@@ -3,7 +3,13 @@ import { AccessTokens } from './auth/access-tokens';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SessionRepository } from './auth/session.repository';
+import { EmailVerificationRepository } from './auth/email-verification.repository';
+import { EmailVerificationService } from './auth/email-verification.service';
 import { EmailOutbox } from './mail/email-outbox';
+import { MembershipEvents } from './organisations/membership-events';
+import { MembershipRequestRepository } from './organisations/membership-request.repository';
+import { MembershipRequestResolver } from './organisations/membership-request.resolver';
+import { MembershipRequestService } from './organisations/membership-request.service';
 import { Mailer } from './mail/mailer';
 import { MemberRefsRepository } from './member-refs.repository';
 import { MembersPresenter } from './members.presenter';
@@ -33,7 +39,21 @@ import { UserResolver } from './users/user.resolver';
     MembersSeed,
     EmailOutbox,
     Mailer,
+    EmailVerificationRepository,
+    EmailVerificationService,
+    MembershipEvents,
+    MembershipRequestRepository,
+    MembershipRequestService,
+    MembershipRequestResolver,
   ],
-  exports: [AuthService, MembershipService, AccountService, MembersPresenter, EmailOutbox, Mailer],
+  exports: [
+    AuthService,
+    MembershipService,
+    AccountService,
+    MembersPresenter,
+    EmailOutbox,
+    Mailer,
+    MembershipEvents,
+  ],
 })
 export class MembersModule {}

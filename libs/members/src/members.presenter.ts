@@ -82,6 +82,14 @@ export class MembersPresenter {
     }
   }
 
+  /**
+   * Makes this request show an organisation the database does not hold (the fabricated
+   * answer of a sign-up with a taken address), as if it had been read.
+   */
+  remember(ctx: GraphQLContext, organisation: OrganisationRef): void {
+    this.known(ctx).set(`O${organisation.id}`, organisation);
+  }
+
   organisationLoader(ctx: GraphQLContext): MemberLoader<OrganisationRef> {
     return {
       load: async (id) =>
@@ -97,7 +105,10 @@ export class MembersPresenter {
   }
 
   organisation(entity: OrganisationRef, viewer: Viewer): OrganisationType {
-    return OrganisationType.from(entity, { showReason: this.membership.canSeeStatusReason(viewer, entity) });
+    return OrganisationType.from(entity, {
+      showReason: this.membership.canSeeStatusReason(viewer, entity),
+      showDomains: this.membership.canSeeEmailDomains(viewer, entity),
+    });
   }
 
   user(entity: UserRef, viewer: Viewer, options: { showEmail?: boolean } = {}): UserType {

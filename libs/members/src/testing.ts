@@ -57,3 +57,20 @@ export const MODERATOR = 'moderation@reseau.example';
 export const MEMBER = 'acheteuse@montpellier.example';
 export const OTHER_MEMBER = 'acheteur@toulouse.example';
 export const PENDING_USER = 'candidat@pending.example';
+
+export { TestInbox, type ReceivedMail } from './test-inbox';
+import type { TestInbox } from './test-inbox';
+
+export const VERIFY_EMAIL = `mutation($token: String!) { verifyEmail(token: $token) }`;
+
+/** Follows the latest verification link sent to this address (black-box, through the inbox). */
+export async function verifyThroughInbox(
+  t: TestApp,
+  inbox: TestInbox,
+  email: string,
+  count = 1,
+): Promise<void> {
+  const token = await inbox.verificationToken(email, count);
+  const res = await t.gql(VERIFY_EMAIL, { token });
+  if (res.errors) throw new Error(`verifyEmail failed for ${email}: ${JSON.stringify(res.errors)}`);
+}

@@ -48,11 +48,21 @@ describe('loadConfig', () => {
   });
 
   it('requires a JWT secret of at least 32 characters in production', () => {
-    expect(issuesOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET']);
-    expect(issuesOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual(['JWT_SECRET']);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_DIR: dir });
+    const smtp = { SMTP_URL: 'smtp://127.0.0.1:2525' };
+    expect(issuesOf({ NODE_ENV: 'production', ...smtp })).toEqual(['JWT_SECRET']);
+    expect(issuesOf({ NODE_ENV: 'production', JWT_SECRET: 'short', ...smtp })).toEqual(['JWT_SECRET']);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_DIR: dir, ...smtp });
     expect(config.jwtSecret).toBe('x'.repeat(32));
     expect(config.isProduction).toBe(true);
+  });
+
+  it('requires SMTP_URL in production, naming it, and reads WEB_URL without a trailing slash', () => {
+    expect(issuesOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual(['SMTP_URL']);
+    expect(issuesOf({ WEB_URL: 'ftp://example.fr' })).toEqual(['WEB_URL']);
+    expect(loadConfig({ DATA_DIR: dir, WEB_URL: 'https://achats.example.fr/' }).webUrl).toBe(
+      'https://achats.example.fr',
+    );
+    expect(loadConfig({ DATA_DIR: dir }).webUrl).toBe('http://localhost:3001');
   });
 
   it('generates a development JWT secret once and keeps it in DATA_DIR', () => {

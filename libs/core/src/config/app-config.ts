@@ -39,6 +39,8 @@ export class AppConfig {
     readonly corsOrigins: string[],
     readonly smtpUrl: string | undefined,
     readonly reportHideThreshold: number,
+    /** Where people open the platform's pages: links in e-mails start with it (no trailing slash). */
+    readonly webUrl = 'http://localhost:3001',
   ) {}
 
   get isProduction(): boolean {
@@ -164,6 +166,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     }
   }
   const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], issues);
+  if (smtpUrl === undefined && nodeEnv === 'production' && blankToUndefined(env['SMTP_URL']) === undefined) {
+    issues.push({
+      variable: 'SMTP_URL',
+      message: 'is required when NODE_ENV=production (sign-up sends verification links by e-mail)',
+    });
+  }
+  const webUrl = (readUrl(env, 'WEB_URL', ['http:', 'https:'], issues) ?? 'http://localhost:3001').replace(
+    /\/+$/,
+    '',
+  );
   const reportHideThreshold = readInt(env, 'REPORT_HIDE_THRESHOLD', 3, 1, 1000, issues);
 
   let jwtSecret = blankToUndefined(env['JWT_SECRET']);
@@ -188,5 +200,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     corsOrigins,
     smtpUrl,
     reportHideThreshold,
+    webUrl,
   );
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@resocc/core';
 import type { EntityManager } from 'typeorm';
 import { EmailOutboxEntity } from './email-outbox.entity';
+import { mailDelivery } from './mailer';
 
 /** One e-mail to queue: sent after commit by the Mailer, retried with backoff. */
 export interface OutgoingEmail {
@@ -15,8 +17,16 @@ export const MAIL_SIGNATURE = "— La plateforme du réseau RES'OCC";
 /** Queues e-mails in the caller's transaction: nothing is sent unless it commits. */
 @Injectable()
 export class EmailOutbox {
+  constructor(private readonly config: AppConfig) {}
+
+  /** Whether queued e-mails are delivered (SMTP_URL, or files in development). */
+  get delivers(): boolean {
+    return mailDelivery(this.config) !== 'none';
+  }
+
+  /** Queues the e-mails; nothing when no delivery is configured (tests without SMTP). */
   async enqueue(manager: EntityManager, emails: readonly OutgoingEmail[]): Promise<void> {
-    if (emails.length === 0) return;
+    if (emails.length === 0 || !this.delivers) return;
     await manager.insert(
       EmailOutboxEntity,
       emails.map((e) => ({ ...e, subject: e.subject.slice(0, 300) })),

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, DATA_SOURCE, LOGGER, type Logger } from '@resocc/core';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -15,10 +17,18 @@ interface EmailRow {
   text: string;
 }
 
+/** Where queued e-mails go: SMTP_URL, or (development without it) .eml files in DATA_DIR/mail. */
+export function mailDelivery(config: AppConfig): 'smtp' | 'files' | 'none' {
+  if (config.smtpUrl) return 'smtp';
+  return config.nodeEnv === 'development' ? 'files' : 'none';
+}
+
 /**
  * Sends the queued e-mails (email_outbox) through SMTP_URL after commit, several
  * processes safely (SKIP LOCKED); a failure is retried with exponential backoff and never
- * reaches the decision that queued the e-mail.
+ * reaches the decision that queued the e-mail. In development without SMTP_URL each
+ * e-mail is written to DATA_DIR/mail/ as an .eml file, and its subject and links are
+ * logged, so that a person trying the platform can follow them.
  */
 @Injectable()
 export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,9 +42,17 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  private files: string | null = null;
+
   onApplicationBootstrap(): void {
-    if (!this.config.smtpUrl) return;
-    this.transport = nodemailer.createTransport(this.config.smtpUrl);
+    const delivery = mailDelivery(this.config);
+    if (delivery === 'none') return;
+    if (delivery === 'smtp') {
+      this.transport = nodemailer.createTransport(this.config.smtpUrl);
+    } else {
+      this.files = join(this.config.dataDir, 'mail');
+      this.transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    }
     this.timer = setInterval(() => this.kick(), POLL_MS);
     this.timer.unref();
   }
@@ -72,7 +90,13 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
       let sent = 0;
       for (const row of rows) {
         try {
-          await transport.sendMail({ from: FROM, to: row.recipient, subject: row.subject, text: row.text });
+          const info: { message?: unknown } = await transport.sendMail({
+            from: FROM,
+            to: row.recipient,
+            subject: row.subject,
+            text: row.text,
+          });
+          if (this.files) await this.writeFile(row, info.message);
           await m.query(`DELETE FROM email_outbox WHERE id = $1`, [row.id]);
           sent++;
         } catch (error) {
@@ -88,5 +112,15 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
       }
       return sent;
     });
+  }
+
+  /** Development without SMTP: the message as an .eml file, its subject and links in the log. */
+  private async writeFile(row: EmailRow, message: unknown): Promise<void> {
+    const dir = this.files as string;
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.id}.eml`);
+    await writeFile(file, Buffer.isBuffer(message) ? message : String(message), { mode: 0o600 });
+    const links = row.text.match(/https?:\/\/\S+/g) ?? [];
+    this.logger.info({ to: row.recipient, subject: row.subject, links, file }, 'e-mail written to a file');
   }
 }

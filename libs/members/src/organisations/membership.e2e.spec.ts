@@ -6,9 +6,11 @@ import {
   MEMBER,
   OTHER_MEMBER,
   PENDING_USER,
+  TestInbox,
   createMembersTestApp,
   login,
   type Session,
+  verifyThroughInbox,
 } from '../testing';
 
 const APPLY = `mutation($o: OrganisationInput!, $u: NewUserInput!) {
@@ -44,6 +46,7 @@ type OrgNode = {
 
 describe('joining, approval and the directory', () => {
   let t: TestApp;
+  let inbox: TestInbox;
   let admin: Session;
   let dataSource: DataSource;
   const count = async (table: string): Promise<number> =>
@@ -61,11 +64,15 @@ describe('joining, approval and the directory', () => {
   }
 
   beforeAll(async () => {
-    t = await createMembersTestApp();
+    inbox = await TestInbox.start();
+    t = await createMembersTestApp({ env: { SMTP_URL: inbox.smtpUrl } });
     admin = await login(t, ADMIN);
     dataSource = t.app.get<DataSource>(DATA_SOURCE);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await inbox.close();
+  });
 
   it('creates a PENDING organisation and its first user, who signs in without the MEMBER role', async () => {
     const res = await t.gql(APPLY, {
@@ -120,20 +127,13 @@ describe('joining, approval and the directory', () => {
     expect(await count('user_account')).toBe(usersBefore);
   });
 
-  it('refuses a SIRET or an e-mail that is already registered, naming the field', async () => {
+  it('refuses the SIRET of an ACTIVE organisation, naming the field and saying to join it', async () => {
     const sameSiret = await t.gql(APPLY, {
       o: newOrganisation('24345260100012'),
       u: newUser('autre@lodeve.example'),
     });
     expect(sameSiret.errors?.[0].extensions?.fields).toEqual([
-      { path: 'organisation.siret', message: expect.any(String) },
-    ]);
-    const sameEmail = await t.gql(APPLY, {
-      o: newOrganisation('21340172200011'),
-      u: newUser('ACHETEUSE@montpellier.example'),
-    });
-    expect(sameEmail.errors?.[0].extensions?.fields).toEqual([
-      { path: 'user.email', message: expect.any(String) },
+      { path: 'organisation.siret', message: expect.stringContaining('demandez plutôt à la rejoindre') },
     ]);
   });
 
@@ -145,16 +145,27 @@ describe('joining, approval and the directory', () => {
     expect(res.errors).toBeUndefined();
   });
 
-  it('lets people join an ACTIVE organisation by SIRET, as MEMBER at once', async () => {
+  it('lets people ask to join an ACTIVE organisation by SIRET: MEMBER only once verified and approved', async () => {
     const res = await t.gql(REGISTER, { siret: '24345260100012', u: newUser('nouveau@montpellier.example') });
     expect(res.errors).toBeUndefined();
     expect(res.data?.['registerUser']).toMatchObject({
-      roles: ['MEMBER'],
+      roles: [],
       organisation: { name: 'Montpellier Méditerranée Métropole' },
     });
     const session = await login(t, 'nouveau@montpellier.example', 'un-mot-de-passe-solide');
-    const me = await t.gql('{ me { roles } }', undefined, { token: session.accessToken });
-    expect(me.data).toEqual({ me: { roles: ['MEMBER'] } });
+    const me = () => t.gql('{ me { roles emailVerified } }', undefined, { token: session.accessToken });
+    expect((await me()).data).toEqual({ me: { roles: [], emailVerified: false } });
+    await verifyThroughInbox(t, inbox, 'nouveau@montpellier.example');
+    expect((await me()).data).toEqual({ me: { roles: [], emailVerified: true } });
+    const referent = await login(t, MEMBER);
+    const decided = await t.gql(
+      'mutation($id: ID!) { decideMembershipRequest(userId: $id, approve: true) { roles } }',
+      { id: session.userId },
+      { token: referent.accessToken },
+    );
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data).toEqual({ decideMembershipRequest: { roles: ['MEMBER'] } });
+    expect((await me()).data).toEqual({ me: { roles: ['MEMBER'], emailVerified: true } });
   });
 
   it('refuses to join a PENDING, SUSPENDED or REJECTED organisation with a message that says so', async () => {
@@ -181,7 +192,10 @@ describe('joining, approval and the directory', () => {
     );
     expect(reject.data).toEqual({ rejectOrganisation: { membershipStatus: 'REJECTED' } });
     const rejected = await t.gql(REGISTER, { siret: '21340172200011', u: newUser('x4@lodeve.example') });
-    expect(rejected.errors?.[0].extensions?.fields?.[0].message).toContain('refusée');
+    expect(rejected.errors?.[0].extensions?.fields?.[0]).toEqual({
+      path: 'organisationSiret',
+      message: "Aucune organisation membre n'est inscrite avec ce SIRET.",
+    });
 
     const unknown = await t.gql(REGISTER, { siret: '12345678900000', u: newUser('x5@nowhere.example') });
     expect(unknown.errors?.[0].extensions?.fields?.[0].path).toBe('organisationSiret');
@@ -211,15 +225,18 @@ describe('joining, approval and the directory', () => {
     expect(seenByMember.data).toEqual({ node: null });
   });
 
-  it('approves a PENDING organisation: its users become MEMBERs; approving twice names the status', async () => {
+  it('approves a PENDING organisation: its verified first user becomes a MEMBER and référent; approving twice names the status', async () => {
     const id = await orgId('21340142500011');
+    await verifyThroughInbox(t, inbox, 'lea.achat@lodeve.example');
     const approve = `mutation($id: ID!) { approveOrganisation(id: $id) { membershipStatus membershipStatusReason } }`;
     expect((await t.gql(approve, { id }, { token: admin.accessToken })).data).toEqual({
       approveOrganisation: { membershipStatus: 'ACTIVE', membershipStatusReason: null },
     });
     const session = await login(t, 'lea.achat@lodeve.example', 'un-mot-de-passe-solide');
-    expect((await t.gql('{ me { roles } }', undefined, { token: session.accessToken })).data).toEqual({
-      me: { roles: ['MEMBER'] },
+    expect(
+      (await t.gql('{ me { roles referent } }', undefined, { token: session.accessToken })).data,
+    ).toEqual({
+      me: { roles: ['MEMBER'], referent: true },
     });
     const again = await t.gql(approve, { id }, { token: admin.accessToken });
     expect(again.errors?.[0].extensions).toMatchObject({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AppConfig,
   BadUserInputError,
   ConflictError,
   FieldErrors,
@@ -9,17 +10,26 @@ import {
   type RateLimitRule,
   TransactionRunner,
   type Viewer,
+  Role,
+  hasRole,
   isModerator,
+  isReferent,
   isValidDepartmentCode,
 } from '@resocc/core';
-import { QueryFailedError } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import { SessionRepository } from '../auth/session.repository';
 import { hashPassword } from '../auth/passwords';
 import type { NewUserInput } from '../users/dto/new-user.input';
 import type { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
 import { compactIdentifier } from '@resocc/core';
-import { validateNewUser, validateOrganisation, validateReason } from '../validation';
+import { EmailVerificationRepository } from '../auth/email-verification.repository';
+import { EmailVerificationService } from '../auth/email-verification.service';
+import { EmailOutbox } from '../mail/email-outbox';
+import { signupAttemptMail } from '../mail/messages';
+import { type ValidNewUser, validateNewUser, validateOrganisation, validateReason } from '../validation';
+import { MembershipRequestService } from './membership-request.service';
 import type { OrganisationInput } from './dto/organisation.input';
 import { MembershipStatus, type OrganisationEntity, type OrganisationKind } from './organisation.entity';
 import { OrganisationRepository } from './organisation.repository';
@@ -27,6 +37,27 @@ import { OrganisationRepository } from './organisation.repository';
 /** Sign-ups: 10 per IP address and 5 per e-mail in 15 minutes. */
 export const SIGNUPS_PER_IP: RateLimitRule = { name: 'signup-ip', limit: 10, windowSeconds: 15 * 60 };
 export const SIGNUPS_PER_EMAIL: RateLimitRule = { name: 'signup-email', limit: 5, windowSeconds: 15 * 60 };
+
+/** Why an application for a SIRET already held by a live organisation is refused. */
+const SIRET_TAKEN: Record<MembershipStatus, string> = {
+  [MembershipStatus.ACTIVE]:
+    'Une organisation avec ce SIRET est déjà membre du réseau : demandez plutôt à la rejoindre.',
+  [MembershipStatus.PENDING]:
+    "Une demande d'adhésion est déjà en cours d'examen pour ce SIRET : l'équipe du réseau vous répondra.",
+  [MembershipStatus.SUSPENDED]:
+    "L'adhésion de l'organisation qui porte ce SIRET est suspendue : contactez l'équipe du réseau.",
+  [MembershipStatus.REJECTED]: '',
+};
+
+const EXPIRED_APPLICATION =
+  'Demande expirée : l’adresse e-mail de la personne qui l’a déposée n’a jamais été confirmée.';
+
+/** What a sign-up answers: the account, and for a fabricated answer the organisation it names. */
+export interface SignupResult {
+  user: UserEntity;
+  /** An organisation the answer shows but the database does not hold (see answerForTakenAddress). */
+  unsavedOrganisation?: OrganisationEntity;
+}
 
 const REFUSAL_BY_STATUS: Record<Exclude<MembershipStatus, MembershipStatus.ACTIVE>, string> = {
   [MembershipStatus.PENDING]:
@@ -36,6 +67,29 @@ const REFUSAL_BY_STATUS: Record<Exclude<MembershipStatus, MembershipStatus.ACTIV
   [MembershipStatus.REJECTED]:
     "L'adhésion de cette organisation a été refusée : il n'est pas possible de la rejoindre.",
 };
+
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Mailboxes anyone can open: never proof of belonging to an organisation. */
+const PUBLIC_MAIL_DOMAINS = new Set([
+  'gmail.com',
+  'yahoo.fr',
+  'yahoo.com',
+  'hotmail.fr',
+  'hotmail.com',
+  'outlook.fr',
+  'outlook.com',
+  'live.fr',
+  'orange.fr',
+  'wanadoo.fr',
+  'free.fr',
+  'sfr.fr',
+  'laposte.net',
+  'gmx.fr',
+  'icloud.com',
+  'proton.me',
+  'protonmail.com',
+]);
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   return (
@@ -60,6 +114,11 @@ export class MembershipService {
     private readonly sessions: SessionRepository,
     private readonly limiter: RateLimiter,
     private readonly tx: TransactionRunner,
+    private readonly verification: EmailVerificationService,
+    private readonly verificationLinks: EmailVerificationRepository,
+    private readonly requests: MembershipRequestService,
+    private readonly outbox: EmailOutbox,
+    private readonly config: AppConfig,
   ) {}
 
   private async limitSignup(ip: string, email: string): Promise<void> {
@@ -67,46 +126,110 @@ export class MembershipService {
     await this.limiter.consume(SIGNUPS_PER_EMAIL, email.trim().toLowerCase());
   }
 
-  /** Creates a PENDING organisation and its first user; an ADMIN approves it later. */
+  /**
+   * A fabricated answer for an address that already has an account: the same shape as a
+   * real sign-up's, so that the answer tells no one whether the address is taken. The
+   * account's owner is told by e-mail instead (or sent a new link if it never verified).
+   */
+  private async answerForTakenAddress(
+    existing: UserEntity,
+    user: ValidNewUser,
+    organisationId: string,
+    referent: boolean,
+  ): Promise<UserEntity> {
+    await hashPassword(user.password); // the same work as a real sign-up
+    await this.tx.run(async (m) => {
+      if (!existing.emailVerifiedAt) {
+        await this.verification.issue(existing, m);
+      } else if (existing.email) {
+        await this.outbox.enqueue(m, [
+          {
+            userId: existing.id,
+            recipient: existing.email,
+            ...signupAttemptMail(existing.displayName, `${this.config.webUrl}/connexion`),
+          },
+        ]);
+      }
+    });
+    const now = new Date();
+    return {
+      id: randomUUID(),
+      email: user.email,
+      displayName: user.displayName,
+      passwordHash: null,
+      organisationId,
+      grantedRoles: [],
+      emailVerifiedAt: null,
+      membershipApprovedAt: referent ? now : null,
+      referent,
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  /**
+   * Creates a PENDING organisation and its first user, its first référent once the
+   * address is verified; an ADMIN approves the organisation. A REJECTED or expired
+   * application does not block its SIRET; an ACTIVE organisation's SIRET is joined instead.
+   */
   async apply(
     organisationInput: OrganisationInput,
     userInput: NewUserInput,
     ip: string,
-  ): Promise<UserEntity> {
+  ): Promise<SignupResult> {
     await this.limitSignup(ip, userInput.email);
     const errors = new FieldErrors();
     const organisation = validateOrganisation(organisationInput, 'organisation', errors);
     const user = validateNewUser(userInput, 'user', errors);
-    if (errors.isEmpty) {
-      if (await this.organisations.findBySiret(organisation.siret)) {
-        errors.add(
-          'organisation.siret',
-          'Une organisation avec ce SIRET est déjà inscrite : rejoignez-la plutôt.',
-        );
-      }
-      if (await this.users.findByEmail(user.email)) {
-        errors.add('user.email', 'Un compte existe déjà avec cette adresse e-mail.');
-      }
-    }
     errors.throwIfAny();
+    const live = await this.organisations.findLiveBySiret(organisation.siret);
+    if (live && !(await this.isExpiredApplication(live))) {
+      throw BadUserInputError.field('organisation.siret', SIRET_TAKEN[live.membershipStatus]);
+    }
+    const existing = await this.users.findByEmail(user.email);
+    if (existing) {
+      const now = new Date();
+      const unsaved: OrganisationEntity = {
+        ...organisation,
+        id: randomUUID(),
+        membershipStatus: MembershipStatus.PENDING,
+        membershipStatusChangedAt: now,
+        membershipStatusReason: null,
+        trusted: false,
+        verifiedEmailDomains: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      const fabricated = await this.answerForTakenAddress(existing, user, unsaved.id, true);
+      return { user: fabricated, unsavedOrganisation: unsaved };
+    }
     const passwordHash = await hashPassword(user.password);
     try {
-      return await this.tx.run(async (m) => {
-        const created = await this.organisations.insert(
+      const created = await this.tx.run(async (m) => {
+        if (live) await this.expireApplication(live.id, m);
+        const saved = await this.organisations.insert(
           { ...organisation, membershipStatus: MembershipStatus.PENDING, membershipStatusReason: null },
           m,
         );
-        return this.users.insert(
+        const account = await this.users.insert(
           {
             email: user.email,
             displayName: user.displayName,
             passwordHash,
-            organisationId: created.id,
+            organisationId: saved.id,
             grantedRoles: [],
+            // The applicant is the organisation's first référent; MEMBER once the address
+            // is verified and an ADMIN approved the organisation.
+            membershipApprovedAt: new Date(),
+            referent: true,
           },
           m,
         );
+        await this.verification.issue(account, m);
+        return account;
       });
+      return { user: created };
     } catch (error) {
       if (isUniqueViolation(error, 'organisation_siret_key')) {
         throw BadUserInputError.field(
@@ -115,14 +238,47 @@ export class MembershipService {
         );
       }
       if (isUniqueViolation(error, 'user_account_email_key')) {
-        throw BadUserInputError.field('user.email', 'Un compte existe déjà avec cette adresse e-mail.');
+        // A sign-up with the same address committed meanwhile: answer as for a taken address.
+        const taken = await this.users.findByEmail(user.email);
+        if (taken) return this.apply(organisationInput, userInput, ip);
       }
       throw error;
     }
   }
 
-  /** Joins an ACTIVE organisation by SIRET; other statuses refuse with a message that says why. */
-  async register(organisationSiret: string, userInput: NewUserInput, ip: string): Promise<UserEntity> {
+  /**
+   * A PENDING application whose applicant never verified the address before the link
+   * expired: it no longer holds its SIRET.
+   */
+  private async isExpiredApplication(organisation: OrganisationEntity): Promise<boolean> {
+    if (organisation.membershipStatus !== MembershipStatus.PENDING) return false;
+    const members = await this.users.findByOrganisation(organisation.id, this.organisationsManager());
+    if (members.some((u) => u.emailVerifiedAt !== null && u.deletedAt === null)) return false;
+    for (const member of members) {
+      const expiry = await this.verificationLinks.latestExpiry(member.id);
+      if (expiry && expiry.getTime() > Date.now()) return false;
+    }
+    return true;
+  }
+
+  private async expireApplication(organisationId: string, m: EntityManager): Promise<void> {
+    const locked = await this.organisations.findByIdForUpdate(organisationId, m);
+    if (!locked || locked.membershipStatus !== MembershipStatus.PENDING) return;
+    locked.membershipStatus = MembershipStatus.REJECTED;
+    locked.membershipStatusReason = EXPIRED_APPLICATION;
+    locked.membershipStatusChangedAt = new Date();
+    await this.organisations.save(locked, m);
+  }
+
+  private organisationsManager(): EntityManager {
+    return this.organisations.defaultManager();
+  }
+
+  /**
+   * Asks to join an ACTIVE organisation by SIRET: the account starts unverified, with a
+   * request that its référents (or an ADMIN) decide; other statuses refuse and say why.
+   */
+  async register(organisationSiret: string, userInput: NewUserInput, ip: string): Promise<SignupResult> {
     await this.limitSignup(ip, userInput.email);
     const errors = new FieldErrors();
     const siret = compactIdentifier(organisationSiret);
@@ -133,26 +289,29 @@ export class MembershipService {
     );
     const user = validateNewUser(userInput, 'user', errors);
     errors.throwIfAny();
-    const organisation = await this.organisations.findBySiret(siret);
+    const organisation = await this.organisations.findLiveBySiret(siret);
     if (!organisation) {
-      errors.add('organisationSiret', "Aucune organisation membre n'est inscrite avec ce SIRET.");
-    } else if (organisation.membershipStatus !== MembershipStatus.ACTIVE) {
-      errors.add('organisationSiret', REFUSAL_BY_STATUS[organisation.membershipStatus]);
+      throw BadUserInputError.field(
+        'organisationSiret',
+        "Aucune organisation membre n'est inscrite avec ce SIRET.",
+      );
     }
-    if (await this.users.findByEmail(user.email))
-      errors.add('user.email', 'Un compte existe déjà avec cette adresse e-mail.');
-    errors.throwIfAny();
+    if (organisation.membershipStatus !== MembershipStatus.ACTIVE) {
+      throw BadUserInputError.field('organisationSiret', REFUSAL_BY_STATUS[organisation.membershipStatus]);
+    }
+    const existing = await this.users.findByEmail(user.email);
+    if (existing) return { user: await this.answerForTakenAddress(existing, user, organisation.id, false) };
     const passwordHash = await hashPassword(user.password);
     try {
-      return await this.tx.run(async (m) => {
-        const locked = await this.organisations.findByIdForUpdate((organisation as OrganisationEntity).id, m);
+      const created = await this.tx.run(async (m) => {
+        const locked = await this.organisations.findByIdForUpdate(organisation.id, m);
         if (!locked || locked.membershipStatus !== MembershipStatus.ACTIVE) {
           throw BadUserInputError.field(
             'organisationSiret',
             "L'adhésion de cette organisation n'est plus active.",
           );
         }
-        return this.users.insert(
+        const account = await this.users.insert(
           {
             email: user.email,
             displayName: user.displayName,
@@ -162,10 +321,15 @@ export class MembershipService {
           },
           m,
         );
+        await this.requests.create(account.id, locked.id, m);
+        await this.verification.issue(account, m);
+        return account;
       });
+      return { user: created };
     } catch (error) {
       if (isUniqueViolation(error, 'user_account_email_key')) {
-        throw BadUserInputError.field('user.email', 'Un compte existe déjà avec cette adresse e-mail.');
+        const taken = await this.users.findByEmail(user.email);
+        if (taken) return { user: await this.answerForTakenAddress(taken, user, organisation.id, false) };
       }
       throw error;
     }
@@ -183,6 +347,45 @@ export class MembershipService {
   /** Whether the viewer may read the reason of the organisation's last status change. */
   canSeeStatusReason(viewer: Viewer, organisation: Pick<OrganisationEntity, 'id'>): boolean {
     return organisation.id === viewer.organisationId || isModerator(viewer);
+  }
+
+  /** ADMINs and the organisation's référents see its verified e-mail domains. */
+  canSeeEmailDomains(viewer: Viewer, organisation: Pick<OrganisationEntity, 'id'>): boolean {
+    return hasRole(viewer, Role.ADMIN) || (isReferent(viewer) && viewer.organisationId === organisation.id);
+  }
+
+  /** ADMIN: the e-mail domains verified as the organisation's (at most 20). */
+  async setEmailDomains(organisationId: string, domains: readonly string[]): Promise<OrganisationEntity> {
+    const errors = new FieldErrors();
+    errors.check(domains.length <= 20, 'domains', 'Au plus 20 domaines par organisation.');
+    const clean = [...new Set(domains.map((d) => d.normalize('NFC').trim().toLowerCase().replace(/^@/, '')))];
+    clean.forEach((domain, i) => {
+      errors.check(
+        domain.length <= 253 && DOMAIN.test(domain) && !PUBLIC_MAIL_DOMAINS.has(domain),
+        `domains.${i}`,
+        PUBLIC_MAIL_DOMAINS.has(domain)
+          ? `« ${domain.slice(0, 60)} » est une messagerie ouverte à tous : elle ne peut pas identifier une organisation.`
+          : `« ${domain.slice(0, 60)} » n'est pas un nom de domaine valide (exemple : montpellier3m.fr).`,
+      );
+    });
+    errors.throwIfAny();
+    return this.tx.run(async (m) => {
+      const organisation = await this.organisations.findByIdForUpdate(organisationId, m);
+      if (!organisation) throw new NotFoundError("Cette organisation n'existe pas.");
+      organisation.verifiedEmailDomains = clean.sort();
+      return this.organisations.save(organisation, m);
+    });
+  }
+
+  /** Other applications of the organisation's SIRET (REJECTED or expired), newest first: ADMINs only. */
+  async applicationHistory(
+    viewer: Viewer,
+    organisation: Pick<OrganisationEntity, 'id' | 'siret'>,
+  ): Promise<OrganisationEntity[]> {
+    if (!hasRole(viewer, Role.ADMIN)) return [];
+    return (await this.organisations.findAllBySiret(organisation.siret)).filter(
+      (o) => o.id !== organisation.id,
+    );
   }
 
   async list(viewer: Viewer, args: OrganisationListArgs, page: PageRequest) {

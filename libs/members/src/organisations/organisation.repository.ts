@@ -32,8 +32,22 @@ export class OrganisationRepository {
     return manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findBySiret(siret: string, manager?: EntityManager): Promise<OrganisationEntity | null> {
-    return this.manager(manager).findOneBy(OrganisationEntity, { siret });
+  defaultManager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** The live (not REJECTED) organisation of a SIRET: there is at most one. */
+  findLiveBySiret(siret: string, manager?: EntityManager): Promise<OrganisationEntity | null> {
+    return this.manager(manager)
+      .createQueryBuilder(OrganisationEntity, 'o')
+      .where('o.siret = :siret', { siret })
+      .andWhere('o.membership_status <> :rejected', { rejected: MembershipStatus.REJECTED })
+      .getOne();
+  }
+
+  /** Every application of a SIRET, newest first (the history an ADMIN sees). */
+  findAllBySiret(siret: string, manager?: EntityManager): Promise<OrganisationEntity[]> {
+    return this.manager(manager).find(OrganisationEntity, { where: { siret }, order: { createdAt: 'DESC' } });
   }
 
   async insert(values: Partial<OrganisationEntity>, manager: EntityManager): Promise<OrganisationEntity> {

@@ -78,6 +78,7 @@ export class OrganisationResolver implements OnModuleInit {
   ) {
     const page = pageRequest(args, DATE_ID_CURSOR);
     if (!hasRole(ctx.viewer, Role.MEMBER) && !isModerator(ctx.viewer)) {
+      // Only members of the network see who belongs to an organisation.
       return toConnection(
         [],
         page,
@@ -126,6 +127,35 @@ export class OrganisationResolver implements OnModuleInit {
     @Ctx() ctx: GraphQLContext,
   ) {
     const organisation = await this.membership.suspend(parseGlobalId(id, ['Organisation'], 'id').id, reason);
+    return this.presenter.organisation(organisation, ctx.viewer);
+  }
+
+  @ResolveField(() => [OrganisationType], {
+    description:
+      'ADMIN: earlier applications of the same SIRET (REJECTED or expired), newest first; empty for others',
+  })
+  async applicationHistory(@Parent() organisation: OrganisationType, @Ctx() ctx: GraphQLContext) {
+    const rows = await this.membership.applicationHistory(ctx.viewer, {
+      id: organisation.localId,
+      siret: organisation.siret,
+    });
+    return rows.map((o) => this.presenter.organisation(o, ctx.viewer));
+  }
+
+  @RequireRoles(Role.ADMIN)
+  @Mutation(() => OrganisationType, {
+    description:
+      "ADMIN: the organisation's verified e-mail domains (a verified address on one of them joins without waiting); replaces the list",
+  })
+  async setOrganisationEmailDomains(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('domains', { type: () => [String] }) domains: string[],
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const organisation = await this.membership.setEmailDomains(
+      parseGlobalId(id, ['Organisation'], 'id').id,
+      domains,
+    );
     return this.presenter.organisation(organisation, ctx.viewer);
   }
 

@@ -10,10 +10,15 @@ import {
   type Viewer,
   hasRole,
   isModerator,
+  isReferent,
 } from '@resocc/core';
 import type { EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { SessionRepository } from '../auth/session.repository';
+import { EmailVerificationRepository } from '../auth/email-verification.repository';
+import { EmailOutbox } from '../mail/email-outbox';
+import { MembershipRequestRepository } from '../organisations/membership-request.repository';
+import { MembershipRequestService } from '../organisations/membership-request.service';
 import { MembershipStatus } from '../organisations/organisation.entity';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { FORMER_MEMBER_NAME } from './dto/user.type';
@@ -30,6 +35,10 @@ export class AccountService implements OnModuleInit {
     private readonly auth: AuthService,
     private readonly personalData: PersonalDataRegistry,
     private readonly tx: TransactionRunner,
+    private readonly requests: MembershipRequestService,
+    private readonly requestRows: MembershipRequestRepository,
+    private readonly verifications: EmailVerificationRepository,
+    private readonly outbox: EmailOutbox,
   ) {}
 
   onModuleInit(): void {
@@ -44,6 +53,9 @@ export class AccountService implements OnModuleInit {
           email: user.email,
           displayName: user.displayName,
           roles: user.grantedRoles,
+          emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
+          membershipApprovedAt: user.membershipApprovedAt?.toISOString() ?? null,
+          referent: user.referent,
           createdAt: user.createdAt.toISOString(),
           updatedAt: user.updatedAt.toISOString(),
         };
@@ -55,8 +67,42 @@ export class AccountService implements OnModuleInit {
         user.passwordHash = null;
         user.displayName = FORMER_MEMBER_NAME;
         user.grantedRoles = [];
+        user.emailVerifiedAt = null;
+        user.membershipApprovedAt = null;
+        user.referent = false;
         user.deletedAt = new Date();
         await this.users.save(user, m);
+      },
+    });
+    this.personalData.register({
+      name: 'membership',
+      order: 20,
+      export: async (userId, m) => ({
+        membershipRequests: (await this.requestRows.listForUser(userId, m)).map((r) => ({
+          organisationId: r.organisationId,
+          status: r.status,
+          reason: r.reason,
+          createdAt: r.createdAt.toISOString(),
+          decidedAt: r.decidedAt?.toISOString() ?? null,
+        })),
+        emailVerifications: (await this.verifications.listForUser(userId, m)).map((v) => ({
+          sentAt: v.createdAt.toISOString(),
+          expiresAt: v.expiresAt.toISOString(),
+          usedAt: v.usedAt?.toISOString() ?? null,
+        })),
+        // Only a keyed hash of each address is kept: the dates are what can be shown.
+        signInAddresses: (await this.verifications.knownAddresses(userId, m)).map((a) => ({
+          lastSuccessAt: a.lastSuccessAt.toISOString(),
+        })),
+        queuedEmails: (await this.outbox.listForUser(userId, m)).map((e) => ({
+          subject: e.subject,
+          createdAt: e.createdAt.toISOString(),
+        })),
+      }),
+      erase: async (userId, m) => {
+        await this.requestRows.deleteForUser(userId, m);
+        await this.verifications.deleteForUser(userId, m);
+        await this.outbox.deleteForUser(userId, m);
       },
     });
     this.personalData.register({
@@ -103,7 +149,17 @@ export class AccountService implements OnModuleInit {
     return ids.map((id) => {
       const row = byId.get(id);
       if (!row) return null;
-      const visible = row.id === viewer.userId || isModerator(viewer) || activeOrgs.has(row.organisationId);
+      // Others see an account once it is a member: verified, accepted, organisation ACTIVE
+      // (so a fresh sign-up, real or fabricated, is invisible to everyone else alike).
+      const member =
+        activeOrgs.has(row.organisationId) &&
+        row.emailVerifiedAt !== null &&
+        row.membershipApprovedAt !== null;
+      const visible =
+        row.id === viewer.userId ||
+        isModerator(viewer) ||
+        member ||
+        (isReferent(viewer) && viewer.organisationId === row.organisationId);
       return visible ? row : null;
     });
   }
@@ -193,13 +249,14 @@ export class AccountService implements OnModuleInit {
   }
 
   /** Erases the viewer's personal data and sessions; authored content stays, signed "ancien membre". */
-  async deleteAccount(viewer: Viewer, password: string): Promise<boolean> {
+  async deleteAccount(viewer: Viewer, password: string, ip: string): Promise<boolean> {
     if (!viewer.userId) throw new UnauthenticatedError();
     const userId = viewer.userId;
     const user = await this.users.findById(userId);
     if (!user || user.deletedAt) throw new UnauthenticatedError();
-    await this.auth.assertPassword(user, password);
+    await this.auth.assertPassword(user, password, ip);
     await this.tx.run(async (m) => {
+      await this.requests.assertMayLeave(userId, m);
       const admins = await this.users.activeAdminIds(m);
       if (admins.length === 1 && admins[0] === userId) {
         throw new ConflictError(

@@ -33,6 +33,29 @@ export class UserRepository {
     return manager.findBy(UserEntity, { organisationId });
   }
 
+  /** The organisation's référents who can act: approved, verified, not erased (locked when asked). */
+  referentsOf(
+    organisationId: string,
+    manager: EntityManager,
+    options: { lock?: boolean } = {},
+  ): Promise<UserEntity[]> {
+    const qb = manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.organisation_id = :organisationId', { organisationId })
+      .andWhere('u.referent AND u.deleted_at IS NULL AND u.membership_approved_at IS NOT NULL')
+      .orderBy('u.created_at', 'ASC');
+    if (options.lock) qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  async idsOfOrganisation(organisationId: string, manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM user_account WHERE organisation_id = $1 AND deleted_at IS NULL`,
+      [organisationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async insert(values: Partial<UserEntity>, manager: EntityManager): Promise<UserEntity> {
     return manager.save(manager.create(UserEntity, values));
   }
@@ -64,7 +87,9 @@ export class UserRepository {
     manager?: EntityManager,
   ): Promise<{ id: string; organisationId: string; createdAt: Date }[]> {
     if (ids.length === 0) return [];
-    const rows: { id: string; organisation_id: string; created_at: Date }[] = await this.manager(manager).query(
+    const rows: { id: string; organisation_id: string; created_at: Date }[] = await this.manager(
+      manager,
+    ).query(
       `SELECT u.id, u.organisation_id, u.created_at FROM user_account u
          JOIN organisation o ON o.id = u.organisation_id
        WHERE u.id = ANY($1::uuid[]) AND u.deleted_at IS NULL AND u.email_verified_at IS NOT NULL
@@ -79,7 +104,8 @@ export class UserRepository {
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .where('u.organisation_id = :organisationId', { organisationId })
-      .andWhere('u.deleted_at IS NULL');
+      .andWhere('u.deleted_at IS NULL')
+      .andWhere('u.membership_approved_at IS NOT NULL AND u.email_verified_at IS NOT NULL');
     const total = await qb.clone().getCount();
     if (page.after) {
       qb.andWhere('(u.created_at, u.id) > (:createdAt, :id)', {

@@ -12,6 +12,7 @@ import {
 } from '@resocc/core';
 import { MembersPresenter } from '../members.presenter';
 import { OrganisationType } from '../organisations/dto/organisation.type';
+import { MembershipRequestService } from '../organisations/membership-request.service';
 import { MembershipStatus } from '../organisations/organisation.entity';
 import { AccountService } from './account.service';
 import { UserType } from './dto/user.type';
@@ -24,6 +25,7 @@ export class UserResolver implements OnModuleInit {
     private readonly accounts: AccountService,
     private readonly presenter: MembersPresenter,
     private readonly nodes: NodeRegistry,
+    private readonly requests: MembershipRequestService,
   ) {}
 
   onModuleInit(): void {
@@ -49,8 +51,10 @@ export class UserResolver implements OnModuleInit {
     return this.presenter.organisationOf(ctx, user.organisationId);
   }
 
-  @ResolveField(() => [Role], { description:
-      'MEMBER and granted roles once the address is verified and the organisation accepted the person, while it is ACTIVE' })
+  @ResolveField(() => [Role], {
+    description:
+      'MEMBER and granted roles once the address is verified and the organisation accepted the person, while it is ACTIVE',
+  })
   async roles(@Parent() user: UserType, @Ctx() ctx: GraphQLContext): Promise<Role[]> {
     if (user.erased) return [];
     const organisation = await this.presenter.organisationLoader(ctx).load(user.organisationId);
@@ -87,6 +91,37 @@ export class UserResolver implements OnModuleInit {
   }
 
   @Authenticated()
+  @Mutation(() => UserType, {
+    description:
+      'référent of the organisation or ADMIN: removes a member (access ends at once); the last référent names another first',
+  })
+  async removeMember(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserType> {
+    const user = await this.requests.removeMember(ctx.viewer, parseGlobalId(userId, ['User'], 'userId').id);
+    return this.presenter.user(user, ctx.viewer);
+  }
+
+  @Authenticated()
+  @Mutation(() => UserType, {
+    description:
+      'référent of the organisation or ADMIN: names a member référent or withdraws it (never from the last one)',
+  })
+  async setReferent(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('referent') referent: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserType> {
+    const user = await this.requests.setReferent(
+      ctx.viewer,
+      parseGlobalId(userId, ['User'], 'userId').id,
+      referent,
+    );
+    return this.presenter.user(user, ctx.viewer);
+  }
+
+  @Authenticated()
   @Mutation(() => String, { description: 'JSON document of everything the platform holds on the viewer' })
   exportMyData(@Ctx() ctx: GraphQLContext): Promise<string> {
     return this.accounts.exportData(ctx.viewer);
@@ -97,6 +132,6 @@ export class UserResolver implements OnModuleInit {
     description: 'Erases personal data and sessions; authored content stays, attributed to "ancien membre"',
   })
   deleteMyAccount(@Args('password') password: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return this.accounts.deleteAccount(ctx.viewer, password);
+    return this.accounts.deleteAccount(ctx.viewer, password, ctx.ip);
   }
 }

@@ -56,10 +56,19 @@ export class OrganisationType implements Node, Typed {
   @Field(() => String, { nullable: true })
   website!: string | null;
 
+  @Field(() => [String], {
+    description:
+      "E-mail domains an ADMIN verified as the organisation's: a verified address on one of them joins without waiting. Shown to ADMINs and the organisation's référents, empty for others",
+  })
+  verifiedEmailDomains!: string[];
+
   @Field()
   createdAt!: Date;
 
-  static from(entity: OrganisationRef, options: { showReason: boolean }): OrganisationType {
+  static from(
+    entity: OrganisationRef,
+    options: { showReason: boolean; showDomains: boolean },
+  ): OrganisationType {
     return Object.assign(new OrganisationType(), {
       localId: entity.id,
       id: toGlobalId('Organisation', entity.id),
@@ -72,6 +81,7 @@ export class OrganisationType implements Node, Typed {
       membershipStatusReason: options.showReason ? entity.membershipStatusReason : null,
       trusted: entity.trusted,
       website: entity.website,
+      verifiedEmailDomains: options.showDomains ? entity.verifiedEmailDomains : [],
       createdAt: entity.createdAt,
     });
   }
