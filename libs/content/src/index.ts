@@ -8,7 +8,11 @@ export { ThemeType } from './themes/dto/theme.type';
 export { PostService } from './posts/post.service';
 export { TemplateService } from './templates/template.service';
 export { ContentWorkflowService, type ContentItem } from './workflow/content-workflow.service';
-export { ContentEvents, type ContentStatusChanged } from './workflow/content-events';
+export {
+  ContentEvents,
+  type ContentStatusChanged,
+  type ContentPublishedWithoutReview,
+} from './workflow/content-events';
 export { ContentTransition, canTransition, STATUS_LABELS } from './workflow/content-state-machine';
 export { canSeeContent, visibilitySql } from './shared/visibility';
 export {

@@ -1,6 +1,8 @@
 // Test helpers of the content module (not part of its public face).
+import { DATA_SOURCE } from '@resocc/core';
 import type { TestApp, TestAppOptions } from '@resocc/core/testing';
-import { createMembersTestApp } from '@resocc/members/testing';
+import { createMembersTestApp, login, type Session } from '@resocc/members/testing';
+import type { DataSource } from 'typeorm';
 import { SearchIndexer, searchEntities } from '@resocc/search';
 import { ContentModule } from './content.module';
 import { contentEntities } from './index';
@@ -56,6 +58,41 @@ export const validTemplate = (overrides: Record<string, unknown> = {}): Record<s
 /** Waits until the search indexer has written every pending change. */
 export function waitForSearchIndex(t: TestApp): Promise<void> {
   return t.app.get(SearchIndexer).drain();
+}
+
+export interface TestAccount {
+  /** the account's e-mail address (unique per database) */
+  email: string;
+  /** an existing account whose organisation and password the new one shares */
+  colleagueOf: string;
+  referent?: boolean;
+  /** how old the account is (created that many hours ago); 0 by default */
+  ageHours?: number;
+}
+
+/**
+ * Adds a verified, approved account in the organisation of `colleagueOf` (same password)
+ * straight in the database, and signs it in.
+ */
+export async function addAccount(t: TestApp, account: TestAccount): Promise<Session> {
+  const dataSource = t.app.get<DataSource>(DATA_SOURCE);
+  const inserted: unknown[] = await dataSource.query(
+    `INSERT INTO user_account (email, display_name, password_hash, organisation_id, granted_roles,
+        email_verified_at, membership_approved_at, referent, created_at)
+     SELECT $1, $2, c.password_hash, c.organisation_id, '{}', now(), now(), $3::boolean,
+            now() - make_interval(hours => $4::int)
+     FROM user_account c WHERE c.email = $5
+     RETURNING id`,
+    [
+      account.email,
+      account.email.split('@')[0],
+      account.referent ?? false,
+      account.ageHours ?? 0,
+      account.colleagueOf,
+    ],
+  );
+  if (inserted.length !== 1) throw new Error(`no account ${account.colleagueOf} to copy`);
+  return login(t, account.email);
 }
 
 export type { TestApp };

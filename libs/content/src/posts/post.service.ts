@@ -13,7 +13,7 @@ import {
 import { MembersPresenter } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { assertOwnOrganisation } from '../shared/content-access';
+import { assertMayChange } from '../shared/content-access';
 import { type ListRead, type SqlFilter, listVisible, notAsked } from '../shared/content-list';
 import { ContentStatus } from '../shared/enums';
 import {
@@ -189,7 +189,7 @@ export class PostService {
   ): Promise<ExperiencePostEntity> {
     const { templateIds, ...valid } = await this.validate(viewer, input);
     return this.tx.run(async (m) => {
-      const post = assertOwnOrganisation(
+      const post = assertMayChange(
         viewer,
         await m.findOne(ExperiencePostEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }),
       );

@@ -2,12 +2,22 @@ import { DATA_SOURCE, toGlobalId } from '@resocc/core';
 import { ADMIN, MEMBER, OTHER_MEMBER, PENDING_USER, login, type Session } from '@resocc/members/testing';
 import { SearchIndexer } from '@resocc/search';
 import type { DataSource } from 'typeorm';
-import { POST_FIELDS, type TestApp, createContentTestApp, validPost, validTemplate } from '../testing';
+import {
+  POST_FIELDS,
+  type TestApp,
+  addAccount,
+  createContentTestApp,
+  validPost,
+  validTemplate,
+} from '../testing';
 
 const CREATE = `mutation($input: ExperiencePostInput!) { createExperiencePost(input: $input) { ${POST_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $input: ExperiencePostInput!) { updateExperiencePost(id: $id, expectedVersion: $v, input: $input) { ${POST_FIELDS} } }`;
 const SUBMIT = `mutation($id: ID!) { submitExperiencePost(id: $id) { status publishedAt version } }`;
 const ARCHIVE = `mutation($id: ID!) { archiveExperiencePost(id: $id) { status } }`;
+const READ = `query($id: ID!) { node(id: $id) { ... on ExperiencePost { id title status version } } }`;
+const TRUST =
+  'mutation($id: ID!, $trusted: Boolean!) { setOrganisationTrusted(id: $id, trusted: $trusted) { trusted } }';
 
 type Post = {
   id: string;
@@ -276,6 +286,114 @@ describe('experience posts', () => {
     expect(reviewAgain.data?.updateExperiencePost.publishedAt).toBe(
       published.data?.submitExperiencePost.publishedAt,
     );
+  });
+
+  describe('authority inside an organisation', () => {
+    // Claire Dupont (MEMBER) is the référent of Montpellier; the writer and the colleague are
+    // approved members of it who are not référents.
+    let writer: Session;
+    let colleague: Session;
+    const FORBIDDEN_MESSAGE =
+      'Seuls son auteur et les référents de son organisation peuvent modifier, soumettre ou archiver ce contenu.';
+
+    /** Runs a mutation that must succeed and returns the post it answers. */
+    async function ok(
+      session: Session,
+      query: string,
+      variables: Record<string, unknown>,
+      field: 'updateExperiencePost' | 'submitExperiencePost' | 'archiveExperiencePost',
+    ): Promise<Post> {
+      const res = await t.gql<Record<typeof field, Post>>(query, variables, { token: session.accessToken });
+      expect(res.errors).toBeUndefined();
+      return res.data?.[field] as Post;
+    }
+    const edit = (session: Session, id: string, v: number, title: string): Promise<Post> =>
+      ok(session, UPDATE, { id, v, input: validPost({ title }) }, 'updateExperiencePost');
+    const submit = (session: Session, id: string): Promise<Post> =>
+      ok(session, SUBMIT, { id }, 'submitExperiencePost');
+    const archive = (session: Session, id: string): Promise<Post> =>
+      ok(session, ARCHIVE, { id }, 'archiveExperiencePost');
+    const setApproved = (email: string, approved: boolean): Promise<unknown> =>
+      dataSource.query(
+        `UPDATE user_account SET membership_approved_at = CASE WHEN $2 THEN now() END WHERE email = $1`,
+        [email, approved],
+      );
+
+    beforeAll(async () => {
+      writer = await addAccount(t, { email: 'redactrice@montpellier.example', colleagueOf: MEMBER });
+      colleague = await addAccount(t, { email: 'collegue@montpellier.example', colleagueOf: MEMBER });
+    });
+
+    it('lets a colleague read a draft but not edit, submit or archive it; the référent and the author may', async () => {
+      const draft = await create(writer, { title: 'Brouillon de la rédactrice' });
+      const read = await t.gql<{ node: Post | null }>(
+        READ,
+        { id: draft.id },
+        { token: colleague.accessToken },
+      );
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.node).toMatchObject({ title: 'Brouillon de la rédactrice', status: 'DRAFT' });
+
+      const refusals = [
+        await t.gql(
+          UPDATE,
+          { id: draft.id, v: 1, input: validPost({ title: 'Par la collègue' }) },
+          { token: colleague.accessToken },
+        ),
+        await t.gql(SUBMIT, { id: draft.id }, { token: colleague.accessToken }),
+        await t.gql(ARCHIVE, { id: draft.id }, { token: colleague.accessToken }),
+      ];
+      for (const refused of refusals) {
+        expect(refused.data).toBeNull();
+        expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(refused.errors?.[0].message).toBe(FORBIDDEN_MESSAGE);
+      }
+      expect(
+        (await t.gql<{ node: Post }>(READ, { id: draft.id }, { token: writer.accessToken })).data?.node,
+      ).toMatchObject({ title: 'Brouillon de la rédactrice', status: 'DRAFT', version: 1 });
+
+      expect(await edit(member, draft.id, 1, 'Relu par la référente')).toMatchObject({
+        title: 'Relu par la référente',
+        version: 2,
+      });
+      expect(await edit(writer, draft.id, 2, 'Repris par la rédactrice')).toMatchObject({
+        title: 'Repris par la rédactrice',
+        version: 3,
+      });
+      expect((await submit(writer, draft.id)).status).toBe('IN_REVIEW');
+      expect((await archive(member, draft.id)).status).toBe('ARCHIVED');
+
+      const second = await create(writer, { title: 'Second brouillon' });
+      expect((await submit(member, second.id)).status).toBe('IN_REVIEW');
+      expect((await archive(writer, second.id)).status).toBe('ARCHIVED');
+    });
+
+    it("publishes without review only while the item's author is an approved member of the trusted organisation", async () => {
+      const orgId = (
+        await t.gql<{ me: { organisation: { id: string } } }>('{ me { organisation { id } } }', undefined, {
+          token: member.accessToken,
+        })
+      ).data?.me.organisation.id;
+      const trusted = await t.gql(TRUST, { id: orgId, trusted: true }, { token: admin.accessToken });
+      expect(trusted.errors).toBeUndefined();
+      try {
+        const kept = await create(writer, { title: 'Publié par la rédactrice' });
+        expect((await submit(writer, kept.id)).status).toBe('PUBLISHED');
+        const draft = await create(writer, { title: 'Laissé par la rédactrice' });
+
+        // The writer leaves the organisation: her items no longer skip review, whoever acts on them.
+        await setApproved('redactrice@montpellier.example', false);
+        expect(await submit(member, draft.id)).toMatchObject({ status: 'IN_REVIEW', publishedAt: null });
+        expect((await edit(member, kept.id, 2, 'Corrigé par la référente')).status).toBe('IN_REVIEW');
+
+        // The référent's own items still skip review.
+        const own = await create(member, { title: 'Publié par la référente' });
+        expect((await submit(member, own.id)).status).toBe('PUBLISHED');
+      } finally {
+        await t.gql(TRUST, { id: orgId, trusted: false }, { token: admin.accessToken });
+        await setApproved('redactrice@montpellier.example', true);
+      }
+    });
   });
 
   it('archives its own posts', async () => {

@@ -11,7 +11,7 @@ import {
 import { MembersPresenter } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
 import { DataSource, In } from 'typeorm';
-import { assertOwnOrganisation, assertVisible } from '../shared/content-access';
+import { assertMayChange, assertVisible } from '../shared/content-access';
 import { type ListRead, type SqlFilter, listVisible, notAsked } from '../shared/content-list';
 import { type ClauseKind, type Consideration, ContentStatus } from '../shared/enums';
 import {
@@ -149,7 +149,7 @@ export class TemplateService {
   ): Promise<ClauseTemplateEntity> {
     const { changeNote, ...valid } = await this.validate(input);
     return this.tx.run(async (m) => {
-      const template = assertOwnOrganisation(
+      const template = assertMayChange(
         viewer,
         await m.findOne(ClauseTemplateEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }),
       );

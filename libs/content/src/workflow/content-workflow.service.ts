@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, TransactionRunner, type Viewer } from '@resocc/core';
-import { MembershipService } from '@resocc/members';
-import { assertOwnOrganisation } from '../shared/content-access';
+import { AccountService, MembershipService } from '@resocc/members';
+import { assertMayChange } from '../shared/content-access';
 import { SearchOutbox } from '@resocc/search';
 import type { EntityManager } from 'typeorm';
 import { ExperiencePostEntity } from '../posts/experience-post.entity';
 import { type ContentRef, type ContentType, SEARCH_TYPE } from '../shared/content-ref';
 import { ContentStatus, type Visibility } from '../shared/enums';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
-import { ContentEvents } from './content-events';
+import { ContentEvents, type ContentPublishedWithoutReview } from './content-events';
 import { ContentTransition, transition } from './content-state-machine';
 
 /** The fields every piece of content shares. */
@@ -48,35 +48,52 @@ export class ContentWorkflowService {
     private readonly events: ContentEvents,
     private readonly tx: TransactionRunner,
     private readonly membership: MembershipService,
+    private readonly accounts: AccountService,
   ) {}
 
-  private async trusted(organisationId: string): Promise<boolean> {
-    const [organisation] = await this.membership.byIds([organisationId]);
-    return organisation?.trusted ?? false;
+  /**
+   * Whether the item may be published without review: its organisation is trusted AND its
+   * author (not only whoever acts on it) is an approved member of that organisation now.
+   */
+  private async publishesWithoutReview(m: EntityManager, item: ContentItem): Promise<boolean> {
+    const [organisation] = await this.membership.byIds([item.organisationId]);
+    if (!organisation?.trusted) return false;
+    const author = (await this.accounts.approvedMembers([item.authorId], m)).get(item.authorId);
+    return author?.organisationId === item.organisationId;
   }
 
-  /** The author's submit: DRAFT or CHANGES_REQUESTED to IN_REVIEW, or PUBLISHED at once for a trusted organisation. */
+  /**
+   * The author's (or a référent's) submit: DRAFT or CHANGES_REQUESTED to IN_REVIEW, or
+   * PUBLISHED at once when the item may be published without review (then the moderation
+   * log learns who did it).
+   */
   submitByAuthor(viewer: Viewer, ref: ContentRef): Promise<ContentItem> {
     return this.tx.run(async (m) => {
-      const item = assertOwnOrganisation(viewer, await this.lock(m, ref));
-      const action = (await this.trusted(item.organisationId))
-        ? ContentTransition.PUBLISH_TRUSTED
-        : ContentTransition.SUBMIT;
-      return (await this.apply(m, ref, action, viewer.userId, 'id', item)).item;
+      const item = assertMayChange(viewer, await this.lock(m, ref));
+      if (!(await this.publishesWithoutReview(m, item))) {
+        return (await this.apply(m, ref, ContentTransition.SUBMIT, viewer.userId, 'id', item)).item;
+      }
+      const applied = await this.apply(m, ref, ContentTransition.PUBLISH_TRUSTED, viewer.userId, 'id', item);
+      await this.events.publishedWithoutReview(
+        this.trustedEvent(ref, applied.item, applied.from, viewer.userId, false),
+        m,
+      );
+      return applied.item;
     });
   }
 
   /** The author's archive. */
   archiveByAuthor(viewer: Viewer, ref: ContentRef): Promise<ContentItem> {
     return this.tx.run(async (m) => {
-      const item = assertOwnOrganisation(viewer, await this.lock(m, ref));
+      const item = assertMayChange(viewer, await this.lock(m, ref));
       return (await this.apply(m, ref, ContentTransition.ARCHIVE, viewer.userId, 'id', item)).item;
     });
   }
 
   /**
-   * After an edit saved in `m`: an untrusted organisation's published item goes back to
-   * review; otherwise the index just learns of the change.
+   * After an edit saved in `m`: a published item stays published only when it may be
+   * published without review (the change is then in the moderation log); otherwise it goes
+   * back to review. Unpublished items: the index just learns of the change.
    */
   async afterEdit<T extends ContentItem>(
     m: EntityManager,
@@ -84,12 +101,37 @@ export class ContentWorkflowService {
     ref: ContentRef,
     saved: T,
   ): Promise<T> {
-    if (saved.status === ContentStatus.PUBLISHED && !(await this.trusted(saved.organisationId))) {
-      return (await this.apply(m, ref, ContentTransition.EDIT_PUBLISHED, viewer.userId, 'id', saved))
-        .item as T;
+    if (saved.status === ContentStatus.PUBLISHED) {
+      if (!(await this.publishesWithoutReview(m, saved))) {
+        return (await this.apply(m, ref, ContentTransition.EDIT_PUBLISHED, viewer.userId, 'id', saved))
+          .item as T;
+      }
+      await this.events.publishedWithoutReview(
+        this.trustedEvent(ref, saved, ContentStatus.PUBLISHED, viewer.userId, true),
+        m,
+      );
     }
     await this.outbox.record(m, SEARCH_TYPE[ref.type], [saved.id]);
     return saved;
+  }
+
+  private trustedEvent(
+    ref: ContentRef,
+    item: ContentItem,
+    from: ContentStatus,
+    actorUserId: string | null,
+    edit: boolean,
+  ): ContentPublishedWithoutReview {
+    return {
+      type: ref.type,
+      id: item.id,
+      title: item.title,
+      from,
+      actorUserId,
+      authorId: item.authorId,
+      organisationId: item.organisationId,
+      edit,
+    };
   }
 
   async lock(manager: EntityManager, ref: ContentRef): Promise<ContentItem | null> {
