@@ -37,7 +37,8 @@ import {
   ClauseTemplateRevisionType,
   ClauseTemplateType,
 } from './dto/clause-template.type';
-import { TemplateService } from './template.service';
+import type { ClauseTemplateRevisionEntity } from './clause-template.entity';
+import { TemplateService, mayReadHistory } from './template.service';
 
 @ArgsType()
 class ClauseTemplatesArgs extends PaginationArgs {
@@ -127,17 +128,21 @@ export class TemplateResolver implements OnModuleInit {
     return this.members.organisationOf(ctx, template.organisationId);
   }
 
-  @ResolveField(() => [ClauseTemplateRevisionType], { description: 'newest first' })
+  @ResolveField(() => [ClauseTemplateRevisionType], {
+    description:
+      "newest first; the text of earlier revisions only for the template's organisation and moderators (textWithheld otherwise)",
+  })
   async revisions(
     @Parent() template: ClauseTemplateType,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ClauseTemplateRevisionType[]> {
-    const loader = ctx.loaders.get<string, ClauseTemplateRevisionType[]>('content:revisions', async (ids) =>
-      (await this.templates.revisionsOf(ids)).map((list) =>
-        list.map((r) => ClauseTemplateRevisionType.from(r)),
-      ),
+    const loader = ctx.loaders.get<string, ClauseTemplateRevisionEntity[]>('content:revisions', (ids) =>
+      this.templates.revisionsOf(ids),
     );
-    return loader.load(template.localId);
+    const history = mayReadHistory(ctx.viewer, template);
+    return (await loader.load(template.localId)).map((r) =>
+      ClauseTemplateRevisionType.from(r, !history && r.revision !== template.revision),
+    );
   }
 
   @ResolveField(() => ExperiencePostConnection, { description: 'published posts that used this template' })

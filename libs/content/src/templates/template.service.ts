@@ -5,8 +5,11 @@ import {
   DATA_SOURCE,
   FieldErrors,
   type PageRequest,
+  Role,
   TransactionRunner,
   type Viewer,
+  hasRole,
+  isModerator,
 } from '@resocc/core';
 import { MembersPresenter } from '@resocc/members';
 import { SearchOutbox } from '@resocc/search';
@@ -59,6 +62,18 @@ const INITIAL_NOTE = 'Version initiale';
 /** Variables compared by value (jsonb does not keep key order). */
 function canonical(variables: readonly TemplateVariable[]): string {
   return JSON.stringify(variables.map((v) => [v.name, v.label, v.type, v.required, v.options ?? null]));
+}
+
+/**
+ * Whether the viewer reads the text of a template's earlier revisions: approved members of
+ * its organisation and moderators. Everyone else who sees the template reads the current
+ * revision's text, and of earlier ones only their number, change note, author and date.
+ */
+export function mayReadHistory(viewer: Viewer, template: { organisationId: string }): boolean {
+  return (
+    isModerator(viewer) ||
+    (hasRole(viewer, Role.MEMBER) && viewer.organisationId === template.organisationId)
+  );
 }
 
 /** Columns costly to parse (arrays, dates) that lists read only when a client asks for them. */

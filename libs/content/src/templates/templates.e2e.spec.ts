@@ -1,10 +1,15 @@
 import { DATA_SOURCE } from '@resocc/core';
-import { MEMBER, OTHER_MEMBER, login, type Session } from '@resocc/members/testing';
+import { MEMBER, MODERATOR, OTHER_MEMBER, login, type Session } from '@resocc/members/testing';
 import type { DataSource } from 'typeorm';
-import { TEMPLATE_FIELDS, type TestApp, createContentTestApp, validTemplate } from '../testing';
+import { TEMPLATE_FIELDS, type TestApp, addAccount, createContentTestApp, validTemplate } from '../testing';
 
 const CREATE = `mutation($input: ClauseTemplateInput!) { createClauseTemplate(input: $input) { ${TEMPLATE_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $input: ClauseTemplateInput!) { updateClauseTemplate(id: $id, expectedVersion: $v, input: $input) { ${TEMPLATE_FIELDS} } }`;
+const SUBMIT = `mutation($id: ID!) { submitClauseTemplate(id: $id) { status } }`;
+const ARCHIVE = `mutation($id: ID!) { archiveClauseTemplate(id: $id) { status } }`;
+const HISTORY = `query($id: ID!) { node(id: $id) { ... on ClauseTemplate { revision body revisions {
+  revision body textWithheld changeNote createdAt author { displayName } variables { name } } } } }`;
+const LIST_HISTORY = `{ clauseTemplates(first: 100) { edges { node { id revisions { revision body textWithheld variables { name } } } } } }`;
 const RENDER = `query($id: ID!, $values: [VariableValueInput!]!) { renderClauseTemplate(id: $id, values: $values) }`;
 
 type Template = {
@@ -36,6 +41,32 @@ describe('clause templates', () => {
     );
     if (!res.data?.createClauseTemplate) throw new Error(JSON.stringify(res.errors));
     return res.data.createClauseTemplate;
+  }
+
+  /** Replaces the body with one using the single variable {{heures}}: a new revision. */
+  async function rewrite(
+    id: string,
+    v: number,
+    body: string,
+    changeNote: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<Template> {
+    const res = await t.gql<{ updateClauseTemplate: Template }>(
+      UPDATE,
+      {
+        id,
+        v,
+        input: validTemplate({
+          ...overrides,
+          body,
+          variables: [{ name: 'heures', label: "Nombre d'heures", type: 'NUMBER', required: true }],
+          changeNote,
+        }),
+      },
+      { token: member.accessToken },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data?.updateClauseTemplate as Template;
   }
 
   beforeAll(async () => {
@@ -113,20 +144,7 @@ describe('clause templates', () => {
     });
 
     const newBody = 'Le titulaire réserve {{heures}} heures à des publics éloignés de l’emploi.';
-    const rewritten = await t.gql<{ updateClauseTemplate: Template }>(
-      UPDATE,
-      {
-        id: template.id,
-        v: 2,
-        input: validTemplate({
-          body: newBody,
-          variables: [{ name: 'heures', label: "Nombre d'heures", type: 'NUMBER', required: true }],
-          changeNote: 'Simplification : sans pourcentage',
-        }),
-      },
-      { token: member.accessToken },
-    );
-    const updated = rewritten.data?.updateClauseTemplate;
+    const updated = await rewrite(template.id, 2, newBody, 'Simplification : sans pourcentage');
     expect(updated).toMatchObject({ revision: 2, version: 3, body: newBody });
     expect(updated?.revisions.map((r) => [r.revision, r.changeNote])).toEqual([
       [2, 'Simplification : sans pourcentage'],
@@ -154,6 +172,132 @@ describe('clause templates', () => {
       { token: member.accessToken },
     );
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it("lets a colleague read a template but only its author and the organisation's référents change it", async () => {
+    const writer = await addAccount(t, { email: 'juriste@montpellier.example', colleagueOf: MEMBER });
+    const colleague = await addAccount(t, { email: 'acheteur2@montpellier.example', colleagueOf: MEMBER });
+    const created = await t.gql<{ createClauseTemplate: Template }>(
+      CREATE,
+      { input: validTemplate({ title: 'Modèle de la juriste' }) },
+      { token: writer.accessToken },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data?.createClauseTemplate.id as string;
+    const retitle = (v: number, title: string) => ({ id, v, input: validTemplate({ title }) });
+    const read = await t.gql<{ node: { body: string } | null }>(
+      HISTORY,
+      { id },
+      { token: colleague.accessToken },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.node?.body).toBe(validTemplate()['body']);
+    for (const refused of [
+      await t.gql(UPDATE, retitle(1, 'Par le collègue'), { token: colleague.accessToken }),
+      await t.gql(SUBMIT, { id }, { token: colleague.accessToken }),
+      await t.gql(ARCHIVE, { id }, { token: colleague.accessToken }),
+    ]) {
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].message).toContain('référents de son organisation');
+    }
+    const [row] = await dataSource.query('SELECT title, version, status FROM clause_template WHERE id = $1', [
+      localId(id),
+    ]);
+    expect(row).toEqual({ title: 'Modèle de la juriste', version: 1, status: 'DRAFT' });
+
+    const allowed = async (session: Session, query: string, variables: Record<string, unknown>) => {
+      const res = await t.gql<Record<string, { version?: number; status: string }>>(query, variables, {
+        token: session.accessToken,
+      });
+      expect(res.errors).toBeUndefined();
+      return Object.values(res.data ?? {})[0];
+    };
+    expect((await allowed(member, UPDATE, retitle(1, 'Relu par la référente'))).version).toBe(2);
+    expect((await allowed(writer, UPDATE, retitle(2, 'Repris par la juriste'))).version).toBe(3);
+    expect((await allowed(writer, SUBMIT, { id })).status).toBe('IN_REVIEW');
+    expect((await allowed(member, ARCHIVE, { id })).status).toBe('ARCHIVED');
+  });
+
+  it("shows earlier revisions' text only to the template's organisation and to moderators", async () => {
+    const template = await create({ title: 'Modèle à deux révisions' });
+    const newBody = 'Le titulaire réserve {{heures}} heures aux personnes éloignées de l’emploi.';
+    await rewrite(template.id, 1, newBody, 'Sans pourcentage', { title: 'Modèle à deux révisions' });
+    await dataSource.query(
+      `UPDATE clause_template SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
+      [localId(template.id)],
+    );
+
+    type Revision = {
+      revision: number;
+      body: string;
+      textWithheld: boolean;
+      changeNote: string | null;
+      createdAt: string;
+      author: { displayName: string };
+      variables: { name: string }[];
+    };
+    const historyFor = async (token?: string): Promise<Revision[]> => {
+      const res = await t.gql<{ node: { revision: number; body: string; revisions: Revision[] } | null }>(
+        HISTORY,
+        { id: template.id },
+        { token },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.node).toMatchObject({ revision: 2, body: newBody });
+      return res.data?.node?.revisions ?? [];
+    };
+    const current = {
+      revision: 2,
+      body: newBody,
+      textWithheld: false,
+      changeNote: 'Sans pourcentage',
+      author: { displayName: 'Claire Dupont' },
+      variables: [{ name: 'heures' }],
+    };
+    const withheld = {
+      revision: 1,
+      body: '',
+      textWithheld: true,
+      changeNote: 'Version initiale',
+      author: { displayName: 'Claire Dupont' },
+      variables: [],
+    };
+    const earlier = {
+      ...withheld,
+      body: validTemplate()['body'],
+      textWithheld: false,
+      variables: [{ name: 'heures' }, { name: 'taux' }, { name: 'debut' }],
+    };
+
+    const other = await login(t, OTHER_MEMBER);
+    for (const token of [undefined, other.accessToken]) {
+      const revisions = await historyFor(token);
+      expect(revisions).toMatchObject([current, withheld]);
+      expect(revisions[1].createdAt).toEqual(expect.any(String));
+      expect(JSON.stringify(revisions)).not.toContain('taux');
+    }
+    const colleague = await addAccount(t, { email: 'lectrice@montpellier.example', colleagueOf: MEMBER });
+    const moderator = await login(t, MODERATOR);
+    for (const token of [member.accessToken, colleague.accessToken, moderator.accessToken]) {
+      expect(await historyFor(token)).toMatchObject([current, earlier]);
+    }
+
+    // Lists give the same answer as node(id).
+    type Listed = { clauseTemplates: { edges: { node: { id: string; revisions: Revision[] } }[] } };
+    const listed = async (token?: string): Promise<Revision[] | undefined> => {
+      const res = await t.gql<Listed>(LIST_HISTORY, undefined, { token });
+      expect(res.errors).toBeUndefined();
+      return res.data?.clauseTemplates.edges.find((e) => e.node.id === template.id)?.node.revisions;
+    };
+    expect(await listed()).toMatchObject([
+      { revision: 2, body: newBody, textWithheld: false },
+      { revision: 1, body: '', textWithheld: true, variables: [] },
+    ]);
+    expect(await listed(colleague.accessToken)).toMatchObject([
+      { revision: 2 },
+      { revision: 1, body: validTemplate()['body'], textWithheld: false },
+    ]);
   });
 
   describe('rendering', () => {

@@ -30,18 +30,27 @@ export class TemplateVariableType {
   }
 }
 
-@ObjectType('ClauseTemplateRevision')
+@ObjectType('ClauseTemplateRevision', {
+  description:
+    "Earlier revisions' text is shown only to the template's organisation and to moderators; others get it for the current revision only.",
+})
 export class ClauseTemplateRevisionType {
   authorId!: string;
 
   @Field(() => Int)
   revision!: number;
 
-  @Field()
+  @Field({ description: 'empty when textWithheld' })
   body!: string;
 
-  @Field(() => [TemplateVariableType])
+  @Field(() => [TemplateVariableType], { description: 'empty when textWithheld' })
   variables!: TemplateVariableType[];
+
+  @Field({
+    description:
+      "true when the text of this earlier revision is not shown to the viewer (only its organisation's members and moderators read it)",
+  })
+  textWithheld!: boolean;
 
   @Field(() => String, { nullable: true })
   changeNote!: string | null;
@@ -49,12 +58,14 @@ export class ClauseTemplateRevisionType {
   @Field()
   createdAt!: Date;
 
-  static from(entity: ClauseTemplateRevisionEntity): ClauseTemplateRevisionType {
+  /** `withheld`: body and variables are left out (number, note, author and date stay). */
+  static from(entity: ClauseTemplateRevisionEntity, withheld = false): ClauseTemplateRevisionType {
     return Object.assign(new ClauseTemplateRevisionType(), {
       authorId: entity.authorId,
       revision: entity.revision,
-      body: entity.body,
-      variables: entity.variables.map((v) => TemplateVariableType.from(v)),
+      body: withheld ? '' : entity.body,
+      variables: withheld ? [] : entity.variables.map((v) => TemplateVariableType.from(v)),
+      textWithheld: withheld,
       changeNote: entity.changeNote,
       createdAt: entity.createdAt,
     });
