@@ -7,21 +7,37 @@ import { login } from '@resocc/members/testing';
 import type { DataSource } from 'typeorm';
 import { createPlatformTestApp } from '@resocc/api/testing';
 
-type Viewer = 'anonymous' | 'pending' | 'member' | 'moderator' | 'admin';
+/**
+ * pending: user of a PENDING organisation; unverified: asked to join, never followed the
+ * link; requester: verified, waiting for approval; colleague: approved member, not a
+ * référent; member: approved member and référent of an ACTIVE organisation.
+ */
+type Viewer =
+  'anonymous' | 'pending' | 'unverified' | 'requester' | 'colleague' | 'member' | 'moderator' | 'admin';
 /** ALLOWED: the access rule lets the viewer through (the operation may still refuse its input). */
 type Outcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 const PUBLIC: Record<Viewer, Outcome> = {
   anonymous: 'ALLOWED',
   pending: 'ALLOWED',
+  unverified: 'ALLOWED',
+  requester: 'ALLOWED',
+  colleague: 'ALLOWED',
   member: 'ALLOWED',
   moderator: 'ALLOWED',
   admin: 'ALLOWED',
 };
 const SIGNED_IN: Record<Viewer, Outcome> = { ...PUBLIC, anonymous: 'UNAUTHENTICATED' };
-const MEMBERS: Record<Viewer, Outcome> = { ...SIGNED_IN, pending: 'FORBIDDEN' };
-const MODERATORS: Record<Viewer, Outcome> = { ...MEMBERS, member: 'FORBIDDEN' };
+const MEMBERS: Record<Viewer, Outcome> = {
+  ...SIGNED_IN,
+  pending: 'FORBIDDEN',
+  unverified: 'FORBIDDEN',
+  requester: 'FORBIDDEN',
+};
+const MODERATORS: Record<Viewer, Outcome> = { ...MEMBERS, colleague: 'FORBIDDEN', member: 'FORBIDDEN' };
 const ADMINS: Record<Viewer, Outcome> = { ...MODERATORS, moderator: 'FORBIDDEN' };
+/** Référents of an ACTIVE organisation (the demo moderator is not one) and ADMINs. */
+const REFERENTS: Record<Viewer, Outcome> = { ...MEMBERS, colleague: 'FORBIDDEN', moderator: 'FORBIDDEN' };
 
 const NOWHERE = '00000000-0000-4000-8000-0000000000ff';
 const post = toGlobalId('ExperiencePost', NOWHERE);
@@ -54,6 +70,28 @@ const AUTHORIZATION_MATRIX: Record<string, { operation: string; outcomes: Record
     operation: `mutation { applyForMembership(organisation: { name: "x", siret: "1", kind: ENTREPRISE, departmentCode: "34" }, user: ${userInput}) { id } }`,
     outcomes: PUBLIC,
   },
+  'Query.membershipRequests': { operation: `{ membershipRequests { totalCount } }`, outcomes: REFERENTS },
+  'Mutation.verifyEmail': { operation: `mutation { verifyEmail(token: "inconnu") }`, outcomes: PUBLIC },
+  'Mutation.resendVerification': {
+    operation: `mutation { resendVerification(email: "personne@nulle-part.example") }`,
+    outcomes: PUBLIC,
+  },
+  'Mutation.decideMembershipRequest': {
+    operation: `mutation { decideMembershipRequest(userId: "${user}", approve: true) { id } }`,
+    outcomes: REFERENTS,
+  },
+  'Mutation.removeMember': {
+    operation: `mutation { removeMember(userId: "${user}") { id } }`,
+    outcomes: REFERENTS,
+  },
+  'Mutation.setReferent': {
+    operation: `mutation { setReferent(userId: "${user}", referent: true) { id } }`,
+    outcomes: REFERENTS,
+  },
+  'Mutation.setOrganisationEmailDomains': {
+    operation: `mutation { setOrganisationEmailDomains(id: "${org}", domains: []) { id } }`,
+    outcomes: ADMINS,
+  },
   'Mutation.registerUser': {
     operation: `mutation { registerUser(organisationSiret: "1", user: ${userInput}) { id } }`,
     outcomes: PUBLIC,
@@ -68,6 +106,9 @@ const AUTHORIZATION_MATRIX: Record<string, { operation: string; outcomes: Record
     outcomes: {
       anonymous: 'UNAUTHENTICATED',
       pending: 'UNAUTHENTICATED',
+      unverified: 'UNAUTHENTICATED',
+      requester: 'UNAUTHENTICATED',
+      colleague: 'UNAUTHENTICATED',
       member: 'UNAUTHENTICATED',
       moderator: 'UNAUTHENTICATED',
       admin: 'UNAUTHENTICATED',
@@ -169,13 +210,43 @@ const AUTHORIZATION_MATRIX: Record<string, { operation: string; outcomes: Record
   },
 };
 
-const VIEWERS: Viewer[] = ['anonymous', 'pending', 'member', 'moderator', 'admin'];
+const VIEWERS: Viewer[] = [
+  'anonymous',
+  'pending',
+  'unverified',
+  'requester',
+  'colleague',
+  'member',
+  'moderator',
+  'admin',
+];
 const ACCOUNTS: Record<Exclude<Viewer, 'anonymous'>, string> = {
   pending: 'candidat@pending.example',
+  unverified: 'non-verifiee@montpellier.example',
+  requester: 'en-attente@montpellier.example',
+  colleague: 'collegue@montpellier.example',
   member: 'acheteuse@montpellier.example',
   moderator: 'moderation@reseau.example',
   admin: 'admin@reseau.example',
 };
+
+/** Accounts in each state of the trust model, next to the demo ones (same password). */
+async function addTrustAccounts(dataSource: DataSource): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO user_account (email, display_name, password_hash, organisation_id, email_verified_at, membership_approved_at, referent)
+     SELECT v.email, v.name, u.password_hash, u.organisation_id, v.verified, v.approved, false
+     FROM user_account u, (VALUES
+       ('non-verifiee@montpellier.example', 'Non vérifiée', NULL::timestamptz, NULL::timestamptz),
+       ('en-attente@montpellier.example', 'En attente', now(), NULL),
+       ('collegue@montpellier.example', 'Collègue', now(), now())
+     ) AS v(email, name, verified, approved)
+     WHERE u.email = 'acheteuse@montpellier.example'`,
+  );
+  await dataSource.query(
+    `INSERT INTO membership_request (user_id, organisation_id)
+     SELECT id, organisation_id FROM user_account WHERE email IN ('non-verifiee@montpellier.example', 'en-attente@montpellier.example')`,
+  );
+}
 
 describe('authorization matrix', () => {
   let t: TestApp;
@@ -183,6 +254,7 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     t = await createPlatformTestApp();
     await t.app.get(SeedRegistry).seed(t.app.get<DataSource>(DATA_SOURCE), ['members-demo']);
+    await addTrustAccounts(t.app.get<DataSource>(DATA_SOURCE));
     for (const [viewer, email] of Object.entries(ACCOUNTS))
       tokens[viewer as Viewer] = (await login(t, email)).accessToken;
   });

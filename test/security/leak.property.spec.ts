@@ -10,7 +10,12 @@ import { login } from '@resocc/members/testing';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 
-type Viewer = 'anonymous' | 'pending' | 'memberA' | 'memberB' | 'moderator';
+/**
+ * requesterA asked to join A (verified, not approved yet); removedA was a member of A and
+ * was removed; unverifiedA never followed its link: none of them is a member.
+ */
+type Viewer =
+  'anonymous' | 'pending' | 'requesterA' | 'removedA' | 'unverifiedA' | 'memberA' | 'memberB' | 'moderator';
 type Status = 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'PUBLISHED' | 'REJECTED' | 'HIDDEN' | 'ARCHIVED';
 interface Item {
   type: 'ExperiencePost' | 'ClauseTemplate';
@@ -132,6 +137,24 @@ describe('no way in shows a viewer what they may not see', () => {
     );
     await waitForSearchIndex(t);
 
+    await dataSource.query(
+      `INSERT INTO user_account (email, display_name, password_hash, organisation_id, email_verified_at, membership_approved_at, referent)
+       SELECT v.email, v.name, $1, $2, v.verified, NULL, false
+       FROM (VALUES ('demande@a.example', 'Demande', now()), ('retire@a.example', 'Retiré', now()),
+                    ('non-verifie@a.example', 'Non vérifié', NULL::timestamptz)) AS v(email, name, verified)`,
+      [
+        (await dataSource.query(`SELECT password_hash FROM user_account WHERE id = $1`, [a.id]))[0]
+          .password_hash,
+        a.organisation_id,
+      ],
+    );
+    await dataSource.query(
+      `INSERT INTO membership_request (user_id, organisation_id)
+       SELECT id, organisation_id FROM user_account WHERE email IN ('demande@a.example', 'non-verifie@a.example')`,
+    );
+    tokens.requesterA = (await login(t, 'demande@a.example')).accessToken;
+    tokens.removedA = (await login(t, 'retire@a.example')).accessToken;
+    tokens.unverifiedA = (await login(t, 'non-verifie@a.example')).accessToken;
     tokens.pending = (await login(t, 'candidat@pending.example')).accessToken;
     tokens.memberA = (await login(t, 'acheteuse@montpellier.example')).accessToken;
     tokens.memberB = (await login(t, 'acheteur@toulouse.example')).accessToken;
@@ -195,7 +218,16 @@ describe('no way in shows a viewer what they may not see', () => {
     let reached = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom<Viewer>('anonymous', 'pending', 'memberA', 'memberB', 'moderator'),
+        fc.constantFrom<Viewer>(
+          'anonymous',
+          'pending',
+          'requesterA',
+          'removedA',
+          'unverifiedA',
+          'memberA',
+          'memberB',
+          'moderator',
+        ),
         fc.nat(all.length - 1),
         fc.nat(5),
         fc.constantFrom(...WORDS),
@@ -223,7 +255,7 @@ describe('no way in shows a viewer what they may not see', () => {
   });
 
   it('never lets a collection or search show an item that is not PUBLISHED', async () => {
-    for (const viewer of ['anonymous', 'memberA', 'moderator'] as const) {
+    for (const viewer of ['anonymous', 'requesterA', 'memberA', 'moderator'] as const) {
       const collections = await t.gql<{ collections: { items: { id: string }[] }[] }>(
         `{ collections { items { ... on ExperiencePost { id } } } }`,
         undefined,

@@ -56,6 +56,15 @@ export class MembershipRequestService {
     );
   }
 
+  /** Before any lookup: only ADMINs and référents decide on anyone (nothing to learn for others). */
+  private assertMayManageAny(viewer: Viewer): void {
+    if (!hasRole(viewer, Role.ADMIN) && !isReferent(viewer)) {
+      throw new ForbiddenError(
+        "Seuls les référents de l'organisation et les administrateurs du réseau peuvent décider de ses membres.",
+      );
+    }
+  }
+
   canManage(viewer: Viewer, organisationId: string): boolean {
     return hasRole(viewer, Role.ADMIN) || (isReferent(viewer) && viewer.organisationId === organisationId);
   }
@@ -142,6 +151,7 @@ export class MembershipRequestService {
     if (cleanReason !== null && cleanReason.length > 2000)
       errors.add('reason', 'Le motif ne peut dépasser 2 000 caractères.');
     errors.throwIfAny();
+    this.assertMayManageAny(viewer);
     await this.requests.expireOld();
     return this.tx.run(async (m) => {
       const request = await this.requests.pendingForUpdate(userId, m);
@@ -203,6 +213,7 @@ export class MembershipRequestService {
 
   /** Locks and checks a member of an organisation the viewer manages. */
   private async managedMember(viewer: Viewer, userId: string, m: EntityManager): Promise<UserEntity> {
+    this.assertMayManageAny(viewer);
     const user = await this.users.findByIdForUpdate(userId, m);
     if (!user || user.deletedAt) throw new NotFoundError("Ce compte n'existe pas.");
     this.assertCanManage(viewer, user.organisationId);
