@@ -280,6 +280,32 @@ describe('trust', () => {
     expect(resent.map((r) => r.data)).toEqual([{ resendVerification: true }, { resendVerification: true }]);
   });
 
+  it('lets nobody squat an address: a sign-up replaces an account that never confirmed it', async () => {
+    const victim = 'victime@montpellier.example';
+    ok(
+      await t.gql(
+        REGISTER,
+        { siret: MONTPELLIER, u: { ...newUser(victim), password: 'mot-de-passe-de-l-intrus' } },
+        { ip: '10.5.0.1' },
+      ),
+    );
+    const stale = await inbox.verificationToken(victim, 1);
+    ok(await t.gql(REGISTER, { siret: MONTPELLIER, u: newUser(victim) }, { ip: '10.5.0.2' }));
+    // The intruder's link stops working; the newest confirms the account with the owner's password.
+    await inbox.waitFor(victim, /Confirmez/, 2);
+    expect((await t.gql(VERIFY_EMAIL, { token: stale })).errors?.[0].extensions?.fields?.[0].path).toBe(
+      'token',
+    );
+    await verifyThroughInbox(t, inbox, victim, 2);
+    const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { emailVerified } } }`;
+    expect(
+      (await t.gql(LOGIN, { e: victim, p: 'mot-de-passe-de-l-intrus' })).errors?.[0].extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+    expect(ok(await t.gql(LOGIN, { e: victim, p: PASSWORD }))).toEqual({
+      login: { user: { emailVerified: true } },
+    });
+  });
+
   it('lets a REJECTED or expired application be made again for its SIRET, with the history for admins', async () => {
     const siret = '21340189700011';
     ok(

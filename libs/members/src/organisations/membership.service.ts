@@ -129,7 +129,8 @@ export class MembershipService {
   /**
    * A fabricated answer for an address that already has an account: the same shape as a
    * real sign-up's, so that the answer tells no one whether the address is taken. The
-   * account's owner is told by e-mail instead (or sent a new link if it never verified).
+   * account's owner is told by e-mail instead. (An unverified account does not hold its
+   * address: see replaceUnverified.)
    */
   private async answerForTakenAddress(
     existing: UserEntity,
@@ -139,17 +140,14 @@ export class MembershipService {
   ): Promise<UserEntity> {
     await hashPassword(user.password); // the same work as a real sign-up
     await this.tx.run(async (m) => {
-      if (!existing.emailVerifiedAt) {
-        await this.verification.issue(existing, m);
-      } else if (existing.email) {
-        await this.outbox.enqueue(m, [
-          {
-            userId: existing.id,
-            recipient: existing.email,
-            ...signupAttemptMail(existing.displayName, `${this.config.webUrl}/connexion`),
-          },
-        ]);
-      }
+      if (!existing.email) return;
+      await this.outbox.enqueue(m, [
+        {
+          userId: existing.id,
+          recipient: existing.email,
+          ...signupAttemptMail(existing.displayName, `${this.config.webUrl}/connexion`),
+        },
+      ]);
     });
     const now = new Date();
     return {
@@ -187,7 +185,8 @@ export class MembershipService {
     if (live && !(await this.isExpiredApplication(live))) {
       throw BadUserInputError.field('organisation.siret', SIRET_TAKEN[live.membershipStatus]);
     }
-    const existing = await this.users.findByEmail(user.email);
+    const found = await this.users.findByEmail(user.email);
+    const existing = found?.emailVerifiedAt ? found : null;
     if (existing) {
       const now = new Date();
       const unsaved: OrganisationEntity = {
@@ -208,6 +207,7 @@ export class MembershipService {
     try {
       const created = await this.tx.run(async (m) => {
         if (live) await this.expireApplication(live.id, m);
+        if (found && !existing) await this.replaceUnverified(found.id, m);
         const saved = await this.organisations.insert(
           { ...organisation, membershipStatus: MembershipStatus.PENDING, membershipStatusReason: null },
           m,
@@ -244,6 +244,22 @@ export class MembershipService {
       }
       throw error;
     }
+  }
+
+  /**
+   * An account nobody ever confirmed does not hold its address: a new sign-up with it
+   * replaces the account (which could hold no content: it never had a role), and the
+   * application it made, if any, stops holding its SIRET. Whoever controls the mailbox
+   * is the one who follows the new link.
+   */
+  private async replaceUnverified(userId: string, m: EntityManager): Promise<void> {
+    const user = await this.users.findByIdForUpdate(userId, m);
+    if (!user || user.emailVerifiedAt || user.deletedAt) return;
+    const others = (await this.users.findByOrganisation(user.organisationId, m)).filter(
+      (u) => u.id !== user.id,
+    );
+    await this.users.delete(user.id, m);
+    if (others.length === 0) await this.expireApplication(user.organisationId, m);
   }
 
   /**
@@ -299,11 +315,14 @@ export class MembershipService {
     if (organisation.membershipStatus !== MembershipStatus.ACTIVE) {
       throw BadUserInputError.field('organisationSiret', REFUSAL_BY_STATUS[organisation.membershipStatus]);
     }
-    const existing = await this.users.findByEmail(user.email);
-    if (existing) return { user: await this.answerForTakenAddress(existing, user, organisation.id, false) };
+    const found = await this.users.findByEmail(user.email);
+    if (found?.emailVerifiedAt) {
+      return { user: await this.answerForTakenAddress(found, user, organisation.id, false) };
+    }
     const passwordHash = await hashPassword(user.password);
     try {
       const created = await this.tx.run(async (m) => {
+        if (found) await this.replaceUnverified(found.id, m);
         const locked = await this.organisations.findByIdForUpdate(organisation.id, m);
         if (!locked || locked.membershipStatus !== MembershipStatus.ACTIVE) {
           throw BadUserInputError.field(

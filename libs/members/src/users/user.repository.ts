@@ -60,6 +60,11 @@ export class UserRepository {
     return manager.save(manager.create(UserEntity, values));
   }
 
+  /** Deletes an account row (only for one that never had a role: sessions, requests and links go with it). */
+  async delete(id: string, manager: EntityManager): Promise<void> {
+    await manager.delete(UserEntity, { id });
+  }
+
   save(entity: UserEntity, manager: EntityManager): Promise<UserEntity> {
     return manager.save(entity);
   }
