@@ -49,10 +49,10 @@ describe('two API processes on one database', () => {
   beforeAll(async () => {
     await buildApi();
     db = await bed.database();
-    // NODE_ENV=test: X-Forwarded-For is trusted, so each test signs in from an address of its own
+    // TRUST_PROXY=loopback: X-Forwarded-For from the test is believed, so each test signs in from an address of its own
     [a, b] = await Promise.all([
-      bed.api('a', db.url, { NODE_ENV: 'test', SEED_DEMO: 'true' }),
-      bed.api('b', db.url, { NODE_ENV: 'test' }),
+      bed.api('a', db.url, { NODE_ENV: 'test', SEED_DEMO: 'true', TRUST_PROXY: 'loopback' }),
+      bed.api('b', db.url, { NODE_ENV: 'test', TRUST_PROXY: 'loopback' }),
     ]);
   });
   afterAll(() => bed.close());

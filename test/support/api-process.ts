@@ -89,7 +89,7 @@ export interface GqlResponse<D> {
 
 export interface RequestOptions {
   token?: string;
-  /** Client address, sent as X-Forwarded-For (trusted only by processes run with NODE_ENV=test). */
+  /** Client address, sent as X-Forwarded-For (believed only by processes run with TRUST_PROXY=loopback). */
   ip?: string;
   timeoutMs?: number;
 }

@@ -65,6 +65,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir }).webUrl).toBe('http://localhost:3001');
   });
 
+  it('trusts no proxy unless TRUST_PROXY names them, and names a bad value', () => {
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '172.18.0.0/16, ::1, loopback' }).trustProxy).toEqual([
+      '172.18.0.0/16',
+      '::1',
+      'loopback',
+    ]);
+    expect(issuesOf({ TRUST_PROXY: 'everyone' })).toEqual(['TRUST_PROXY']);
+    expect(issuesOf({ TRUST_PROXY: '10.0.0.0/40' })).toEqual(['TRUST_PROXY']);
+    expect(issuesOf({ TRUST_PROXY: '0' })).toEqual(['TRUST_PROXY']);
+  });
+
   it('generates a development JWT secret once and keeps it in DATA_DIR', () => {
     const first = loadConfig({ DATA_DIR: dir });
     const second = loadConfig({ DATA_DIR: dir });

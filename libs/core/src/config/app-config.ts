@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -41,6 +42,11 @@ export class AppConfig {
     readonly reportHideThreshold: number,
     /** Where people open the platform's pages: links in e-mails start with it (no trailing slash). */
     readonly webUrl = 'http://localhost:3001',
+    /**
+     * Which proxies' X-Forwarded-For is believed (Fastify's trustProxy): false (none, the
+     * default), a hop count, or addresses, CIDRs and proxy-addr keywords (loopback...).
+     */
+    readonly trustProxy: false | number | string[] = false,
   ) {}
 
   get isProduction(): boolean {
@@ -178,6 +184,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   );
   const reportHideThreshold = readInt(env, 'REPORT_HIDE_THRESHOLD', 3, 1, 1000, issues);
 
+  const trustProxy = readTrustProxy(env, issues);
+
   let jwtSecret = blankToUndefined(env['JWT_SECRET']);
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     issues.push({ variable: 'JWT_SECRET', message: 'must be at least 32 characters long' });
@@ -201,5 +209,40 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     smtpUrl,
     reportHideThreshold,
     webUrl,
+    trustProxy,
   );
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: unset (trust no proxy), a hop count, or a comma-separated list of addresses or CIDRs. */
+function readTrustProxy(env: Env, issues: ConfigIssue[]): false | number | string[] {
+  const raw = blankToUndefined(env['TRUST_PROXY']);
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+    issues.push({ variable: 'TRUST_PROXY', message: `a hop count must be from 1 to 10, got "${raw}"` });
+    return false;
+  }
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  const bad = entries.filter((entry) => {
+    if (PROXY_KEYWORDS.has(entry)) return false;
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    if (version === 0 || rest.length > 0) return true;
+    if (bits === undefined) return false;
+    return !/^\d{1,3}$/.test(bits) || Number(bits) > (version === 4 ? 32 : 128);
+  });
+  if (bad.length > 0) {
+    issues.push({
+      variable: 'TRUST_PROXY',
+      message: `must be a hop count or addresses/CIDRs such as 10.0.0.0/8 (or loopback), got "${bad.join(', ')}"`,
+    });
+    return false;
+  }
+  return entries;
 }

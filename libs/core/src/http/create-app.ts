@@ -21,8 +21,16 @@ export async function createHttpApp(
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // Behind a load balancer in production; in tests, so suites can play clients from several addresses.
-    trustProxy: config.isProduction || config.nodeEnv === 'test',
+    // Only the proxies TRUST_PROXY names may say who the client is (X-Forwarded-For);
+    // without it, the address is the connection's own.
+    // A hop count trusts that many proxies in front of the API (proxy-addr's rule).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger: new PinoNestLogger(logger),

@@ -43,6 +43,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DATA_DIR: '/tmp/resocc-test-data',
+    // Suites play clients from several addresses through X-Forwarded-For, from loopback.
+    TRUST_PROXY: 'loopback',
     ...env,
   });
 }

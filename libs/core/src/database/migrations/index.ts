@@ -11,6 +11,7 @@ import { ListIndexes1795973000000 } from './1795973000000-ListIndexes';
 import { SearchWindow1796000000000 } from './1796000000000-SearchWindow';
 import { SearchSourceOrder1796028127053 } from './1796028127053-SearchSourceOrder';
 import { Trust1796204155833 } from './1796204155833-Trust';
+import { PublishTrustedAndEmailDigests1796204991425 } from './1796204991425-PublishTrustedAndEmailDigests';
 
 export const migrations = [
   Extensions1764400000000,
@@ -25,4 +26,5 @@ export const migrations = [
   SearchWindow1796000000000,
   SearchSourceOrder1796028127053,
   Trust1796204155833,
+  PublishTrustedAndEmailDigests1796204991425,
 ];
