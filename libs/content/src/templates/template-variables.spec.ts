@@ -1,7 +1,13 @@
 import { BadUserInputError, FieldErrors } from '@resocc/core';
 import { VariableType } from '../shared/enums';
 import type { TemplateVariable } from './clause-template.entity';
-import { BLANK, placeholdersOf, renderTemplate, validateVariables } from './template-variables';
+import {
+  BLANK,
+  RENDER_LIMITS,
+  placeholdersOf,
+  renderTemplate,
+  validateVariables,
+} from './template-variables';
 
 const v = (
   name: string,
@@ -117,5 +123,46 @@ describe('template variables', () => {
       ),
     );
     expect(fields).toEqual([{ path: 'values.public', message: expect.stringContaining('jeunes ; seniors') }]);
+  });
+
+  it('refuses a body with more placeholders than the bound, naming the body', () => {
+    const errors = new FieldErrors();
+    const body = '{{x}} '.repeat(RENDER_LIMITS.placeholders + 1);
+    validateVariables(
+      body,
+      [{ name: 'x', label: 'X', type: VariableType.TEXT, required: true }],
+      'input',
+      errors,
+    );
+    expect(errors.list).toEqual([{ path: 'input.body', message: expect.stringContaining('200 au plus') }]);
+    const fine = new FieldErrors();
+    validateVariables(
+      '{{x}} '.repeat(RENDER_LIMITS.placeholders),
+      [{ name: 'x', label: 'X', type: VariableType.TEXT, required: true }],
+      'input',
+      fine,
+    );
+    expect(fine.isEmpty).toBe(true);
+  });
+
+  it('refuses to render past the length bound before building the text, and too many values', () => {
+    // A template saved before the bound: 10,000 placeholders filled with 5,000 characters would be 50 MB.
+    const body = '{{x}}'.repeat(10_000);
+    expect(
+      fieldsOf(() =>
+        renderTemplate(body, [v('x', VariableType.TEXT)], [{ name: 'x', value: 'a'.repeat(5000) }]),
+      ),
+    ).toEqual([{ path: 'values', message: expect.stringContaining('100') }]);
+    expect(
+      renderTemplate(
+        '{{x}}'.repeat(20),
+        [v('x', VariableType.TEXT)],
+        [{ name: 'x', value: 'a'.repeat(5000) }],
+      ),
+    ).toHaveLength(100_000);
+    const many = Array.from({ length: RENDER_LIMITS.values + 1 }, (_, i) => ({ name: `n${i}`, value: '1' }));
+    expect(fieldsOf(() => renderTemplate('{{x}}', [v('x', VariableType.TEXT)], many))).toEqual([
+      { path: 'values', message: '100 valeurs au plus.' },
+    ]);
   });
 });

@@ -9,6 +9,18 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /** What an optional variable left empty becomes in the rendered text. */
 export const BLANK = '________';
 
+/**
+ * Bounds of rendering, so that no template and no set of values amplifies a request into
+ * megabytes: placeholders per body, values per call, and the length of the filled text.
+ */
+export const RENDER_LIMITS = { placeholders: 200, values: 100, renderedLength: 100_000 } as const;
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const _match of text.matchAll(pattern)) n++;
+  return n;
+}
+
 /** Distinct placeholder names of a body, in order of first use. */
 export function placeholdersOf(body: string): string[] {
   return [...new Set([...body.matchAll(PLACEHOLDER)].map((m) => m[1]))];
@@ -28,6 +40,12 @@ export function validateVariables(
     inputs.length <= LIMITS.variables,
     `${prefix}.variables`,
     `${LIMITS.variables} variables au maximum.`,
+  );
+  const occurrences = count(body, PLACEHOLDER);
+  errors.check(
+    occurrences <= RENDER_LIMITS.placeholders,
+    `${prefix}.body`,
+    `Le texte compte ${occurrences} emplacements {{…}} : ${RENDER_LIMITS.placeholders} au plus.`,
   );
   const variables: TemplateVariable[] = [];
   const seen = new Set<string>();
@@ -130,6 +148,9 @@ export function renderTemplate(
   values: readonly VariableValueInput[],
 ): string {
   const errors = new FieldErrors();
+  if (values.length > RENDER_LIMITS.values) {
+    throw BadUserInputError.field('values', `${RENDER_LIMITS.values} valeurs au plus.`);
+  }
   const byName = new Map(variables.map((v) => [v.name, v]));
   const given = new Map<string, string>();
   for (const { name, value } of values) {
@@ -153,8 +174,21 @@ export function renderTemplate(
     if (problem) errors.add(`values.${variable.name}`, `« ${variable.label} » ${problem}`);
   }
   if (!errors.isEmpty) throw new BadUserInputError([...errors.list]);
-  return body.replace(PLACEHOLDER, (_match, name: string) => {
+  const fill = (name: string): string => {
     const value = given.get(name);
     return value === undefined || value === '' ? BLANK : value;
-  });
+  };
+  // The filled length, counted before anything is built (a template saved before the
+  // placeholder bound may hold many more).
+  let length = body.length;
+  for (const match of body.matchAll(PLACEHOLDER)) {
+    length += fill(match[1]).length - match[0].length;
+    if (length > RENDER_LIMITS.renderedLength) {
+      throw BadUserInputError.field(
+        'values',
+        `Le texte rempli dépasserait ${RENDER_LIMITS.renderedLength.toLocaleString('fr-FR')} caractères : raccourcissez les valeurs.`,
+      );
+    }
+  }
+  return body.replace(PLACEHOLDER, (_match, name: string) => fill(name));
 }
