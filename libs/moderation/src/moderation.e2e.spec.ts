@@ -1,4 +1,4 @@
-import { validPost, waitForSearchIndex } from '@resocc/content/testing';
+import { addAccount, validPost, waitForSearchIndex } from '@resocc/content/testing';
 import { DATA_SOURCE } from '@resocc/core';
 import type { TestApp } from '@resocc/core/testing';
 import {
@@ -82,6 +82,8 @@ describe('moderation journeys', () => {
     moderator = await login(t, MODERATOR);
     admin = await login(t, ADMIN);
     other = await login(t, OTHER_MEMBER);
+    // The demo accounts were made a month ago: their reports count towards hiding.
+    await dataSource.query(`UPDATE user_account SET created_at = created_at - interval '30 days'`);
   });
   afterAll(() => t.close());
 
@@ -207,7 +209,7 @@ describe('moderation journeys', () => {
     ).toBe('FORBIDDEN');
   });
 
-  it('hides content once three distinct members report it, then a moderator dismisses the reports and it comes back', async () => {
+  it('hides content once three members of two other organisations report it, then a moderator dismisses the reports and it comes back', async () => {
     const id = await published('Gobelets réutilisables pour les fêtes de quartier');
     await waitForSearchIndex(t);
     const first = await t.gql(
@@ -279,6 +281,134 @@ describe('moderation journeys', () => {
     expect(
       (await t.gql(REPORT, { id, reason: 'SPAM' }, { token: other.accessToken })).errors,
     ).toBeUndefined();
+  });
+
+  describe('reports that few accounts cannot abuse', () => {
+    const REPORTS = `{ reports(first: 100, status: OPEN) { edges { node { target { ... on ExperiencePost { id } } reporter { displayName organisation { name } } } } } }`;
+    type Reports = {
+      reports: {
+        edges: { node: { target: { id: string }; reporter: { organisation: { name: string } } } }[];
+      };
+    };
+    const QUEUE_ORGANISATIONS = `{ moderationQueue(first: 100) { edges { openReportCount reportingOrganisations { name } node { ... on ExperiencePost { id status } } } } }`;
+    type QueueOrganisations = {
+      moderationQueue: {
+        edges: {
+          openReportCount: number;
+          reportingOrganisations: { name: string }[];
+          node: { id: string; status: string };
+        }[];
+      };
+    };
+
+    async function reportAs(session: Session, id: string): Promise<void> {
+      // The answer leaves the target out: once a report hides the item, its reporter no longer sees it.
+      const res = await t.gql(
+        `mutation($id: ID!) { reportContent(targetId: $id, reason: INACCURATE) { id status } }`,
+        { id },
+        { token: session.accessToken },
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    /** Each session reports the item in turn; then the item's status. */
+    async function reportedBy(id: string, ...sessions: Session[]): Promise<string | undefined> {
+      for (const session of sessions) await reportAs(session, id);
+      return statusOf(id);
+    }
+    /** The organisations of the open reports on the item, as moderators see them in the reports list. */
+    async function reportingOrganisations(id: string): Promise<string[]> {
+      const res = await t.gql<Reports>(REPORTS, undefined, { token: moderator.accessToken });
+      expect(res.errors).toBeUndefined();
+      return (res.data?.reports.edges ?? [])
+        .filter((e) => e.node.target.id === id)
+        .map((e) => e.node.reporter.organisation.name)
+        .sort();
+    }
+    const account = (email: string, colleagueOf: string, ageHours = 48): Promise<Session> =>
+      addAccount(t, { email, colleagueOf, ageHours });
+
+    it('does not hide on reports from accounts of a single organisation, however many', async () => {
+      const id = await published('Signalé par une seule organisation');
+      const nimes = [
+        await login(t, 'achats@nimes.example'),
+        await account('n1@nimes.example', 'achats@nimes.example'),
+        await account('n2@nimes.example', 'achats@nimes.example'),
+        await account('n3@nimes.example', 'achats@nimes.example'),
+      ];
+      expect(await reportedBy(id, ...nimes)).toBe('PUBLISHED');
+      expect(await reportingOrganisations(id)).toEqual(Array(4).fill('Ville de Nîmes'));
+      expect(await reportedBy(id, other)).toBe('HIDDEN');
+      const queue = await t.gql<QueueOrganisations>(QUEUE_ORGANISATIONS, undefined, {
+        token: moderator.accessToken,
+      });
+      expect(queue.errors).toBeUndefined();
+      expect(queue.data?.moderationQueue.edges.find((e) => e.node.id === id)).toEqual({
+        openReportCount: 5,
+        reportingOrganisations: [{ name: 'Toulouse Métropole' }, { name: 'Ville de Nîmes' }],
+        node: { id, status: 'HIDDEN' },
+      });
+    });
+
+    it("does not count reports from the author's own organisation", async () => {
+      const id = await published('Signalé par des collègues');
+      const colleagues = [
+        await account('c1@montpellier.example', MEMBER),
+        await account('c2@montpellier.example', MEMBER),
+      ];
+      expect(await reportedBy(id, ...colleagues, other)).toBe('PUBLISHED');
+      expect(await reportingOrganisations(id)).toEqual([
+        'Montpellier Méditerranée Métropole',
+        'Montpellier Méditerranée Métropole',
+        'Toulouse Métropole',
+      ]);
+      // two that count: Toulouse and Nîmes; then three
+      expect(await reportedBy(id, await login(t, 'achats@nimes.example'))).toBe('PUBLISHED');
+      expect(await reportedBy(id, await login(t, 'achats@gard.example'))).toBe('HIDDEN');
+    });
+
+    it('counts reports by accounts less than 24 h old for the queue but not for hiding', async () => {
+      const id = await published('Signalé par des comptes récents');
+      const young = [
+        await account('y1@nimes.example', 'achats@nimes.example', 1),
+        await account('y2@gard.example', 'achats@gard.example', 23),
+      ];
+      expect(await reportedBy(id, other, ...young)).toBe('PUBLISHED');
+      expect(await reportingOrganisations(id)).toEqual([
+        'Département du Gard',
+        'Toulouse Métropole',
+        'Ville de Nîmes',
+      ]);
+      // two that count: Toulouse and Hérault; then three
+      expect(await reportedBy(id, await login(t, 'achats@herault.example'))).toBe('PUBLISHED');
+      expect(await reportedBy(id, await login(t, 'contact@esat.example'))).toBe('HIDDEN');
+      const log = await t.gql<{ moderationLog: { edges: { node: { action: string; reason: string } }[] } }>(
+        `query($id: ID) { moderationLog(targetId: $id) { edges { node { action reason } } } }`,
+        { id },
+        { token: moderator.accessToken },
+      );
+      expect(log.errors).toBeUndefined();
+      expect(log.data?.moderationLog.edges[0].node).toEqual({
+        action: 'AUTO_HIDE',
+        reason: '3 signalements de membres de 3 organisations',
+      });
+    });
+
+    it('counts only the reports of accounts that are approved members now', async () => {
+      const id = await published('Signalé par un compte retiré');
+      expect(await reportedBy(id, other, await login(t, 'achats@chu.example'))).toBe('PUBLISHED');
+      await dataSource.query(`UPDATE user_account SET membership_approved_at = NULL WHERE email = $1`, [
+        'achats@chu.example',
+      ]);
+      try {
+        // the CHU's member left: two count; then three
+        expect(await reportedBy(id, await login(t, 'contact@scop.example'))).toBe('PUBLISHED');
+        expect(await reportedBy(id, await login(t, 'contact@aci.example'))).toBe('HIDDEN');
+      } finally {
+        await dataSource.query(`UPDATE user_account SET membership_approved_at = now() WHERE email = $1`, [
+          'achats@chu.example',
+        ]);
+      }
+    });
   });
 
   it('upholds open reports when a moderator hides the content', async () => {
@@ -441,9 +571,10 @@ describe('moderation journeys', () => {
     };
     expect(document.moderation.reports.length).toBeGreaterThan(0);
     const before = await dataSource.query(`SELECT count(*)::int AS n FROM report`);
-    await t.gql('mutation { deleteMyAccount(password: "demo-password-2026") }', undefined, {
+    const erased = await t.gql('mutation { deleteMyAccount(password: "demo-password-2026") }', undefined, {
       token: reporter.accessToken,
     });
+    expect(erased.errors).toBeUndefined();
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM report`)).toEqual(before);
     const reports = await t.gql<{ reports: { edges: { node: { reporter: { displayName: string } } }[] } }>(
       `{ reports(first: 100) { edges { node { reporter { displayName } } } } }`,

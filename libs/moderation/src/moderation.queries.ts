@@ -10,6 +10,8 @@ export interface QueueRow {
   authorId: string;
   enteredAt: Date;
   openReports: number;
+  /** organisations of the accounts with open reports on the item (as they are now), by name */
+  reportingOrganisationIds: string[];
 }
 
 /** Reads for the moderation screens: queue, reports, log. */
@@ -17,7 +19,10 @@ export interface QueueRow {
 export class ModerationQueries {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  /** IN_REVIEW and HIDDEN posts and templates, oldest first, with their open report counts: one statement. */
+  /**
+   * IN_REVIEW and HIDDEN posts and templates, oldest first, with their open report counts
+   * and the reporters' organisations: one statement.
+   */
   async queue(page: PageRequest): Promise<{ rows: QueueRow[]; total: number }> {
     const params: unknown[] = [page.limit + 1];
     let cursor = '';
@@ -31,6 +36,7 @@ export class ModerationQueries {
       author_id: string;
       entered_at: Date;
       open_reports: number;
+      reporting_organisations: string[];
       total: number;
     }[] = await this.dataSource.query(
       `WITH q AS (
@@ -42,6 +48,10 @@ export class ModerationQueries {
          )
          SELECT q.type, q.id, q.author_id, q.entered_at,
                 (SELECT count(*) FROM report r WHERE r.target_id = q.id AND r.status = 'OPEN')::int AS open_reports,
+                ARRAY(SELECT o.id::text FROM organisation o WHERE o.id IN (
+                        SELECT u.organisation_id FROM report r JOIN user_account u ON u.id = r.reporter_id
+                        WHERE r.target_id = q.id AND r.status = 'OPEN')
+                      ORDER BY o.name, o.id) AS reporting_organisations,
                 (SELECT count(*) FROM q)::int AS total
          FROM q ${cursor} ORDER BY q.entered_at, q.id LIMIT $1`,
       params,
@@ -54,6 +64,7 @@ export class ModerationQueries {
         authorId: r.author_id,
         enteredAt: r.entered_at,
         openReports: r.open_reports,
+        reportingOrganisationIds: r.reporting_organisations,
       })),
       total,
     };

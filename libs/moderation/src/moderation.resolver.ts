@@ -95,6 +95,9 @@ export class ModerationResolver implements OnModuleInit {
         node: await this.targets.require(ctx, row.type, row.id),
         submittedBy: await this.members.author(ctx, row.authorId),
         openReportCount: row.openReports,
+        reportingOrganisations: await Promise.all(
+          row.reportingOrganisationIds.map((id) => this.members.organisationOf(ctx, id)),
+        ),
         enteredQueueAt: row.enteredAt,
       })),
     );

@@ -67,6 +67,38 @@ const AUTHOR_MESSAGE: Record<ModerationAction, (title: string) => string> = {
 
 const REASON_OPTIONAL = new Set([ModerationAction.APPROVE, ModerationAction.RESTORE]);
 
+/** How old an account must have been when it reported for the report to count towards hiding. */
+const REPORTER_MIN_AGE_MS = 24 * 60 * 60 * 1000;
+/** Distinct organisations, other than the author's, whose members' reports must agree to hide. */
+const REPORTING_ORGANISATIONS_TO_HIDE = 2;
+
+interface OpenReport {
+  reporterId: string;
+  createdAt: Date;
+}
+
+/**
+ * The open reports that count towards hiding an item: from approved members now, of an
+ * organisation other than the item's (and its author's), whose account was at least 24 h
+ * old when they reported. Every report counts for the queue; only these hide.
+ */
+function reportsThatHide(
+  reports: readonly OpenReport[],
+  members: ReadonlyMap<string, { organisationId: string; createdAt: Date }>,
+  excludedOrganisations: ReadonlySet<string>,
+): { count: number; organisations: Set<string> } {
+  const organisations = new Set<string>();
+  let count = 0;
+  for (const report of reports) {
+    const reporter = members.get(report.reporterId);
+    if (!reporter || excludedOrganisations.has(reporter.organisationId)) continue;
+    if (report.createdAt.getTime() - reporter.createdAt.getTime() < REPORTER_MIN_AGE_MS) continue;
+    count++;
+    organisations.add(reporter.organisationId);
+  }
+  return { count, organisations };
+}
+
 function withReason(message: string, reason: string | null): string {
   return reason ? `${message} Motif : ${reason} — ${MODERATION_TEAM}` : `${message} — ${MODERATION_TEAM}`;
 }
@@ -222,8 +254,10 @@ export class ModerationService implements OnModuleInit {
   }
 
   /**
-   * A MEMBER flags PUBLISHED content they can see; once REPORT_HIDE_THRESHOLD distinct
-   * members have open reports on it, it is hidden at once (AUTO_HIDE, no actor).
+   * A MEMBER flags PUBLISHED content they can see. Once REPORT_HIDE_THRESHOLD open reports
+   * count towards hiding (approved members of at least two organisations other than the
+   * author's, accounts at least 24 h old when they reported), it is hidden at once
+   * (AUTO_HIDE, no actor). Every report shows in the reports list and the queue.
    */
   async report(
     viewer: Viewer,
@@ -275,11 +309,23 @@ export class ModerationService implements OnModuleInit {
   }
 
   private async maybeAutoHide(m: EntityManager, ref: ContentRef, item: ContentItem): Promise<void> {
-    const [{ reporters }] = await m.query(
-      `SELECT count(DISTINCT reporter_id)::int AS reporters FROM report WHERE target_id = $1 AND status = 'OPEN'`,
+    const rows: { reporter_id: string; created_at: Date }[] = await m.query(
+      `SELECT reporter_id, created_at FROM report
+       WHERE target_id = $1 AND status = 'OPEN' AND reporter_id IS NOT NULL`,
       [item.id],
     );
-    if (reporters < this.config.reportHideThreshold) return;
+    const reports = rows.map((r) => ({ reporterId: r.reporter_id, createdAt: r.created_at }));
+    if (reports.length < this.config.reportHideThreshold) return;
+    const members = await this.accounts.approvedMembers(
+      [...reports.map((r) => r.reporterId), item.authorId],
+      m,
+    );
+    const excluded = new Set([item.organisationId]);
+    const author = members.get(item.authorId);
+    if (author) excluded.add(author.organisationId);
+    const { count, organisations } = reportsThatHide(reports, members, excluded);
+    if (count < this.config.reportHideThreshold || organisations.size < REPORTING_ORGANISATIONS_TO_HIDE)
+      return;
     const { from, to } = await this.workflow.apply(
       m,
       ref,
@@ -293,7 +339,7 @@ export class ModerationService implements OnModuleInit {
       ref,
       ModerationAction.AUTO_HIDE,
       null,
-      `${reporters} signalements de membres distincts`,
+      `${count} signalements de membres de ${organisations.size} organisations`,
       from,
       to,
     );
@@ -304,7 +350,7 @@ export class ModerationService implements OnModuleInit {
     });
     await this.notifications.notify(m, await this.accounts.moderatorIds(m), {
       kind: 'CONTENT_AUTO_HIDDEN',
-      message: `« ${item.title} » a été masqué automatiquement après ${reporters} signalements : à examiner.`,
+      message: `« ${item.title} » a été masqué automatiquement après ${count} signalements de membres de ${organisations.size} organisations : à examiner.`,
       target: ref,
     });
   }

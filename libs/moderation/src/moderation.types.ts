@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, createUnionType } from '@nestjs/graphql';
 import { ClauseTemplateType, ExperiencePostType } from '@resocc/content';
 import { Node, PageInfo, type Typed, connectionTypes, resolveTypename, toGlobalId } from '@resocc/core';
-import { UserType } from '@resocc/members';
+import { OrganisationType, UserType } from '@resocc/members';
 import type {
   CollectionEntity,
   ModerationEventEntity,
@@ -189,6 +189,11 @@ export class ModeratedContentEdge {
 
   @Field(() => Int, { description: 'open reports on the item' })
   openReportCount!: number;
+
+  @Field(() => [OrganisationType], {
+    description: "the organisations of the open reports' authors, so moderators see who reported",
+  })
+  reportingOrganisations!: OrganisationType[];
 
   @Field({ description: 'when the item entered its current status' })
   enteredQueueAt!: Date;
