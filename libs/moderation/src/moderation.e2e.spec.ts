@@ -411,6 +411,113 @@ describe('moderation journeys', () => {
     });
   });
 
+  describe('trusted publication', () => {
+    // The Région is a trusted demo organisation; achats@region.example is its référent.
+    const LOG = `query($id: ID) { moderationLog(targetId: $id) { edges { node { action reason fromStatus toStatus actor { displayName } } } } }`;
+    type Log = {
+      moderationLog: {
+        edges: {
+          node: {
+            action: string;
+            reason: string | null;
+            fromStatus: string;
+            toStatus: string;
+            actor: { displayName: string } | null;
+          };
+        }[];
+      };
+    };
+    const logOf = async (
+      id: string,
+      session: Session,
+    ): Promise<Log['moderationLog']['edges'][number]['node'][]> => {
+      const res = await t.gql<Log>(LOG, { id }, { token: session.accessToken });
+      expect(res.errors).toBeUndefined();
+      return res.data?.moderationLog.edges.map((e) => e.node) ?? [];
+    };
+    async function draftBy(session: Session, title: string): Promise<string> {
+      const res = await t.gql<{ createExperiencePost: { id: string } }>(
+        CREATE,
+        { input: validPost({ title }) },
+        { token: session.accessToken },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data?.createExperiencePost.id as string;
+    }
+    async function submitAs(session: Session, id: string): Promise<string | undefined> {
+      const res = await t.gql<{ submitExperiencePost: { status: string } }>(
+        SUBMIT,
+        { id },
+        { token: session.accessToken },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data?.submitExperiencePost.status;
+    }
+
+    it('logs who published without review, for moderators (with the actor) and for the organisation', async () => {
+      const region = await login(t, 'achats@region.example');
+      const id = await draftBy(region, 'Achat groupé d’électricité verte');
+      expect(await submitAs(region, id)).toBe('PUBLISHED');
+      const edited = await t.gql(
+        `mutation($id: ID!, $input: ExperiencePostInput!) { updateExperiencePost(id: $id, expectedVersion: 2, input: $input) { status } }`,
+        { id, input: validPost({ title: 'Achat groupé d’électricité verte (bilan)' }) },
+        { token: region.accessToken },
+      );
+      expect(edited.errors).toBeUndefined();
+      expect(edited.data).toEqual({ updateExperiencePost: { status: 'PUBLISHED' } });
+
+      const actor = { displayName: 'Direction des achats — Région' };
+      expect(await logOf(id, admin)).toEqual([
+        {
+          action: 'PUBLISH_TRUSTED',
+          reason: 'Modification publiée sans relecture : organisation de confiance.',
+          fromStatus: 'PUBLISHED',
+          toStatus: 'PUBLISHED',
+          actor,
+        },
+        {
+          action: 'PUBLISH_TRUSTED',
+          reason: 'Publié sans relecture : organisation de confiance.',
+          fromStatus: 'DRAFT',
+          toStatus: 'PUBLISHED',
+          actor,
+        },
+      ]);
+      expect((await logOf(id, moderator)).map((e) => e.actor)).toEqual([actor, actor]);
+      expect((await logOf(id, region)).map((e) => [e.action, e.actor])).toEqual([
+        ['PUBLISH_TRUSTED', null],
+        ['PUBLISH_TRUSTED', null],
+      ]);
+      expect(await logOf(id, other)).toEqual([]);
+
+      const refused = await t.gql(
+        MODERATE,
+        { id, action: 'PUBLISH_TRUSTED', reason: 'essai' },
+        { token: moderator.accessToken },
+      );
+      expect(refused.errors?.[0].extensions?.fields).toEqual([
+        { path: 'action', message: expect.any(String) },
+      ]);
+    });
+
+    it('sends to review an item whose author is no longer an approved member, and logs no trusted publication', async () => {
+      const referent = await login(t, 'achats@region.example');
+      const writer = await addAccount(t, {
+        email: 'redacteur@region.example',
+        colleagueOf: 'achats@region.example',
+      });
+      const id = await draftBy(writer, 'Brouillon d’un ancien agent');
+      await dataSource.query(`UPDATE user_account SET membership_approved_at = NULL WHERE email = $1`, [
+        'redacteur@region.example',
+      ]);
+      expect(await submitAs(referent, id)).toBe('IN_REVIEW');
+      expect(await logOf(id, admin)).toEqual([]);
+      expect(
+        (await notificationsOf(moderator)).some((n) => n.kind === 'QUEUE_ITEM' && n.target?.id === id),
+      ).toBe(true);
+    });
+  });
+
   it('upholds open reports when a moderator hides the content', async () => {
     const id = await published('Vêtements de travail durables');
     await t.gql(REPORT, { id, reason: 'OFFENSIVE' }, { token: other.accessToken });

@@ -9,6 +9,7 @@ export enum ModerationAction {
   ARCHIVE = 'ARCHIVE',
   AUTO_HIDE = 'AUTO_HIDE',
   DISMISS_REPORTS = 'DISMISS_REPORTS',
+  PUBLISH_TRUSTED = 'PUBLISH_TRUSTED',
 }
 
 export enum ReportReason {
@@ -29,7 +30,13 @@ export enum ReportStatus {
 
 registerEnumType(ModerationAction, {
   name: 'ModerationAction',
-  valuesMap: { AUTO_HIDE: { description: 'the report threshold was reached; actor is null' } },
+  valuesMap: {
+    AUTO_HIDE: { description: 'the report threshold was reached; actor is null' },
+    PUBLISH_TRUSTED: {
+      description:
+        'published without review: trusted organisation; actor is who submitted or edited it (never a moderator decision)',
+    },
+  },
 });
 registerEnumType(ReportReason, { name: 'ReportReason' });
 registerEnumType(ReportStatus, { name: 'ReportStatus' });

@@ -42,7 +42,16 @@ const REPORTS_AFTER: Partial<Record<ModerationAction, ReportStatus>> = {
   [ModerationAction.DISMISS_REPORTS]: ReportStatus.DISMISSED,
 };
 
-const NOTIFICATION_KIND: Record<ModerationAction, string> = {
+/** Actions whose author is told: the moderators' decisions and the report threshold's. */
+type NotifiedAction = Exclude<ModerationAction, ModerationAction.PUBLISH_TRUSTED>;
+/** What moderators decide through moderateContent (not the automatic actions). */
+type DecisionAction = Exclude<NotifiedAction, ModerationAction.AUTO_HIDE>;
+
+function isDecision(action: ModerationAction): action is DecisionAction {
+  return action !== ModerationAction.AUTO_HIDE && action !== ModerationAction.PUBLISH_TRUSTED;
+}
+
+const NOTIFICATION_KIND: Record<NotifiedAction, string> = {
   APPROVE: 'CONTENT_APPROVED',
   REQUEST_CHANGES: 'CHANGES_REQUESTED',
   REJECT: 'CONTENT_REJECTED',
@@ -53,7 +62,7 @@ const NOTIFICATION_KIND: Record<ModerationAction, string> = {
   DISMISS_REPORTS: 'REPORTS_DISMISSED',
 };
 
-const AUTHOR_MESSAGE: Record<ModerationAction, (title: string) => string> = {
+const AUTHOR_MESSAGE: Record<NotifiedAction, (title: string) => string> = {
   APPROVE: (t) => `Votre contenu « ${t} » est publié.`,
   REQUEST_CHANGES: (t) => `Des modifications sont demandées sur « ${t} ».`,
   REJECT: (t) => `Votre contenu « ${t} » n'a pas été retenu.`,
@@ -71,6 +80,11 @@ const REASON_OPTIONAL = new Set([ModerationAction.APPROVE, ModerationAction.REST
 const REPORTER_MIN_AGE_MS = 24 * 60 * 60 * 1000;
 /** Distinct organisations, other than the author's, whose members' reports must agree to hide. */
 const REPORTING_ORGANISATIONS_TO_HIDE = 2;
+
+const TRUSTED_REASON = {
+  first: 'Publié sans relecture : organisation de confiance.',
+  edit: 'Modification publiée sans relecture : organisation de confiance.',
+};
 
 interface OpenReport {
   reporterId: string;
@@ -125,14 +139,35 @@ export class ModerationService implements OnModuleInit {
         target: { type: event.type, id: event.id },
       });
     });
+    // The log shows who published without review, and when.
+    this.events.onPublishedWithoutReview(async (event, manager) => {
+      await this.record(
+        manager,
+        { type: event.type, id: event.id },
+        ModerationAction.PUBLISH_TRUSTED,
+        event.actorUserId,
+        event.edit ? TRUSTED_REASON.edit : TRUSTED_REASON.first,
+        event.from,
+        ContentStatus.PUBLISHED,
+      );
+    });
   }
 
-  private validateReason(action: ModerationAction, reason: string | null | undefined): string | null {
+  /** The decision and its cleaned reason, or BAD_USER_INPUT naming what is wrong. */
+  private validate(
+    action: ModerationAction,
+    reason: string | null | undefined,
+  ): { decision: DecisionAction; reason: string | null } {
     const errors = new FieldErrors();
     errors.check(
       action !== ModerationAction.AUTO_HIDE,
       'action',
       'AUTO_HIDE est réservé au seuil de signalements.',
+    );
+    errors.check(
+      action !== ModerationAction.PUBLISH_TRUSTED,
+      'action',
+      'PUBLISH_TRUSTED est réservé à la publication par une organisation de confiance.',
     );
     const clean = reason?.normalize('NFC').trim() ?? '';
     if (!REASON_OPTIONAL.has(action))
@@ -143,7 +178,8 @@ export class ModerationService implements OnModuleInit {
       );
     errors.check(clean.length <= 2000, 'reason', 'Le motif ne peut dépasser 2 000 caractères.');
     errors.throwIfAny();
-    return clean === '' ? null : clean;
+    if (!isDecision(action)) throw new Error('unreachable: automatic actions were refused above');
+    return { decision: action, reason: clean === '' ? null : clean };
   }
 
   async moderate(
@@ -152,8 +188,8 @@ export class ModerationService implements OnModuleInit {
     action: ModerationAction,
     reason: string | null | undefined,
   ): Promise<ModerationEventEntity> {
-    const clean = this.validateReason(action, reason);
-    return this.tx.run((m) => this.decide(m, viewer, ref, action, clean, 'targetId'));
+    const { decision, reason: clean } = this.validate(action, reason);
+    return this.tx.run((m) => this.decide(m, viewer, ref, decision, clean, 'targetId'));
   }
 
   /** One action on many items, in one transaction: all or nothing; every refused item is named. */
@@ -163,7 +199,7 @@ export class ModerationService implements OnModuleInit {
     action: ModerationAction,
     reason: string | null | undefined,
   ): Promise<ModerationEventEntity[]> {
-    const clean = this.validateReason(action, reason);
+    const { decision, reason: clean } = this.validate(action, reason);
     if (refs.length === 0 || refs.length > 100)
       throw BadUserInputError.field('targetIds', 'Choisissez de 1 à 100 éléments.');
     return this.tx.run(async (m) => {
@@ -171,7 +207,7 @@ export class ModerationService implements OnModuleInit {
       const errors = new FieldErrors();
       for (const [index, ref] of refs.entries()) {
         try {
-          events.push(await this.decide(m, viewer, ref, action, clean, `targetIds.${index}`));
+          events.push(await this.decide(m, viewer, ref, decision, clean, `targetIds.${index}`));
         } catch (error) {
           if (!(error instanceof BadUserInputError)) throw error;
           for (const field of error.fields) errors.add(field.path, field.message);
@@ -186,7 +222,7 @@ export class ModerationService implements OnModuleInit {
     m: EntityManager,
     viewer: Viewer,
     ref: ContentRef,
-    action: ModerationAction,
+    action: DecisionAction,
     reason: string | null,
     field: string,
   ): Promise<ModerationEventEntity> {
