@@ -124,6 +124,31 @@ export class NotificationEntity {
   createdAt!: Date;
 }
 
+/**
+ * E-mails of one digest kind (moderator-facing: QUEUE_ITEM, CONTENT_AUTO_HIDDEN) to one
+ * user: when the last one went, and the notifications that arrived since, held for the
+ * next one (at most one e-mail per kind and user per hour).
+ */
+@Entity('email_digest')
+export class EmailDigestEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  kind!: string;
+
+  /** null until the first e-mail of this kind */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSentAt!: Date | null;
+
+  /** notifications (ids) not e-mailed yet: the next e-mail lists them */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  held!: string[];
+}
 
 @Entity('collection')
 export class CollectionEntity {
@@ -173,6 +198,7 @@ export const moderationEntityList = [
   ModerationEventEntity,
   ReportEntity,
   NotificationEntity,
+  EmailDigestEntity,
   CollectionEntity,
   CollectionItemEntity,
 ];

@@ -1,15 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PersonalDataRegistry } from '@resocc/core';
-import { NotificationEntity, ReportEntity } from './moderation.entities';
+import { EmailDigestEntity, NotificationEntity, ReportEntity } from './moderation.entities';
+import { NotificationService } from './notifications/notification.service';
 
 /**
- * The moderation section of exportMyData: reports made and notifications received.
- * Erasure removes notifications (queued e-mails are the members module's); reports stay, and their reporter is
- * the erased account, shown as "ancien membre".
+ * The moderation section of exportMyData: reports made, notifications received and the
+ * e-mail digest windows. Erasure removes notifications and digest windows (queued e-mails
+ * are the members module's); reports stay, and their reporter is the erased account, shown
+ * as "ancien membre".
  */
 @Injectable()
 export class ModerationPersonalData implements OnModuleInit {
-  constructor(private readonly registry: PersonalDataRegistry) {}
+  constructor(
+    private readonly registry: PersonalDataRegistry,
+    private readonly notifications: NotificationService,
+  ) {}
 
   onModuleInit(): void {
     this.registry.register({
@@ -38,9 +43,11 @@ export class ModerationPersonalData implements OnModuleInit {
             read: n.readAt !== null,
             createdAt: n.createdAt.toISOString(),
           })),
+          emailDigests: await this.notifications.digestsOf(userId, m),
         };
       },
       erase: async (userId, m) => {
+        await m.delete(EmailDigestEntity, { userId });
         await m.delete(NotificationEntity, { userId });
       },
     });

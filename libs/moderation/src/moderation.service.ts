@@ -22,7 +22,7 @@ import { AccountService } from '@resocc/members';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { ModerationEventEntity, ReportEntity } from './moderation.entities';
 import { MODERATION_TEAM, ModerationAction, type ReportReason, ReportStatus } from './moderation.enums';
-import { NotificationService } from './notifications/notification.service';
+import { type NotificationKind, NotificationService } from './notifications/notification.service';
 
 const TRANSITION: Partial<Record<ModerationAction, ContentTransition>> = {
   [ModerationAction.APPROVE]: ContentTransition.APPROVE,
@@ -51,7 +51,7 @@ function isDecision(action: ModerationAction): action is DecisionAction {
   return action !== ModerationAction.AUTO_HIDE && action !== ModerationAction.PUBLISH_TRUSTED;
 }
 
-const NOTIFICATION_KIND: Record<NotifiedAction, string> = {
+const NOTIFICATION_KIND: Record<NotifiedAction, NotificationKind> = {
   APPROVE: 'CONTENT_APPROVED',
   REQUEST_CHANGES: 'CHANGES_REQUESTED',
   REJECT: 'CONTENT_REJECTED',
