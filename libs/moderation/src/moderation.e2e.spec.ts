@@ -559,11 +559,11 @@ describe('moderation journeys', () => {
   it('keeps an append-only log: the database refuses UPDATE and DELETE', async () => {
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM moderation_event`);
     expect(count).toBeGreaterThan(0);
-    await expect(dataSource.query(`UPDATE moderation_event SET reason = 'réécrit'`)).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(dataSource.query(`DELETE FROM moderation_event`)).rejects.toThrow(/append-only/);
-    await expect(dataSource.query(`TRUNCATE moderation_event CASCADE`)).rejects.toThrow(/append-only/);
+    // Refused by the trigger, or before it by the privileges of the role the API connects as.
+    const refused = /append-only|permission denied for table moderation_event/;
+    await expect(dataSource.query(`UPDATE moderation_event SET reason = 'réécrit'`)).rejects.toThrow(refused);
+    await expect(dataSource.query(`DELETE FROM moderation_event`)).rejects.toThrow(refused);
+    await expect(dataSource.query(`TRUNCATE moderation_event CASCADE`)).rejects.toThrow(refused);
     const [{ after }] = await dataSource.query(`SELECT count(*)::int AS after FROM moderation_event`);
     expect(after).toBe(count);
   });
