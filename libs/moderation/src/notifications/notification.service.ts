@@ -1,12 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  AppConfig,
-  DATA_SOURCE,
-  LOGGER,
-  type Logger,
-  type PageRequest,
-  TransactionRunner,
-} from '@resocc/core';
+import { DATA_SOURCE, LOGGER, type Logger, type PageRequest, TransactionRunner } from '@resocc/core';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { EmailOutbox, MAIL_SIGNATURE, type OutgoingEmail } from '@resocc/members';
 import { EmailDigestEntity, NotificationEntity, type TargetType } from '../moderation.entities';
@@ -65,8 +58,8 @@ interface Recipient {
 }
 
 /**
- * In-app notifications, and the same by e-mail (queued, sent after commit) when SMTP_URL
- * is set. Moderator-facing kinds are e-mailed at most once per window: the first one at
+ * In-app notifications, and the same by e-mail (queued, sent after commit) whenever e-mail
+ * is delivered (SMTP_URL, or .eml files in development). Moderator-facing kinds are e-mailed at most once per window: the first one at
  * once, the next ones held (in email_digest) and sent together as one digest when the
  * window has passed, by the next notification of that kind or by the periodic flush,
  * whichever comes first. In-app notifications are never held.
@@ -78,14 +71,13 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
     private readonly outbox: EmailOutbox,
     private readonly tx: TransactionRunner,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.smtpUrl) return;
+    if (!this.outbox.delivers) return;
     this.timer = setInterval(() => {
       // A failure is retried at the next tick: the notifications stay held, nothing is lost.
       this.flushing ??= this.flushDigests()
@@ -123,7 +115,7 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
         targetId: notification.target?.id ?? null,
       })),
     );
-    if (!this.config.smtpUrl) return;
+    if (!this.outbox.delivers) return;
     const notificationIds = new Map(
       recipients.map((userId, i) => [userId, String(inserted.identifiers[i]?.['id'])]),
     );
@@ -207,11 +199,11 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
 
   /**
    * Sends, as one digest each, the held notifications whose window has passed (several
-   * processes safely: SKIP LOCKED). Runs every minute while SMTP_URL is set; returns how
+   * processes safely: SKIP LOCKED). Runs every minute while e-mail is delivered; returns how
    * many digests it queued.
    */
   async flushDigests(): Promise<number> {
-    if (!this.config.smtpUrl) return 0;
+    if (!this.outbox.delivers) return 0;
     return this.tx.run(async (m) => {
       const due: { user_id: string; kind: DigestKind; held: string[]; email: string | null }[] =
         await m.query(
