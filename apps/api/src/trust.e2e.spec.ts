@@ -224,6 +224,19 @@ describe('trust', () => {
     );
     const mail = await inbox.waitFor('refusee@montpellier.example', /n'a pas été acceptée/);
     expect(mail.text).toContain('Cette personne ne travaille pas à la Métropole.');
+    const notifications = ok(
+      await t.gql<{ notifications: { edges: { node: { kind: string; message: string } }[] } }>(
+        '{ notifications(first: 10) { edges { node { kind message } } } }',
+        undefined,
+        { token: session.accessToken },
+      ),
+    );
+    expect(notifications.notifications.edges.map((e) => e.node)).toEqual([
+      {
+        kind: 'MEMBERSHIP_REFUSED',
+        message: expect.stringContaining('Cette personne ne travaille pas à la Métropole.'),
+      },
+    ]);
     const me = ok(await t.gql('{ me { roles } }', undefined, { token: session.accessToken }));
     expect(me).toEqual({ me: { roles: [] } });
   });

@@ -302,13 +302,14 @@ describe('moderation journeys', () => {
     };
 
     async function reportAs(session: Session, id: string): Promise<void> {
-      // The answer leaves the target out: once a report hides the item, its reporter no longer sees it.
-      const res = await t.gql(
-        `mutation($id: ID!) { reportContent(targetId: $id, reason: INACCURATE) { id status } }`,
+      // The answer shows the item as its reporter saw it, even when this report hides it.
+      const res = await t.gql<{ reportContent: { target: { id: string } } }>(
+        `mutation($id: ID!) { reportContent(targetId: $id, reason: INACCURATE) { id status target { ... on ExperiencePost { id } } } }`,
         { id },
         { token: session.accessToken },
       );
       expect(res.errors).toBeUndefined();
+      expect(res.data?.reportContent.target.id).toBe(id);
     }
     /** Each session reports the item in turn; then the item's status. */
     async function reportedBy(id: string, ...sessions: Session[]): Promise<string | undefined> {

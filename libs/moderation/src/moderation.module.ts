@@ -12,6 +12,7 @@ import {
   ReportFieldsResolver,
 } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
+import { MembershipNotifications } from './notifications/membership-notifications';
 import { NotificationResolver } from './notifications/notification.resolver';
 import { NotificationService } from './notifications/notification.service';
 import { ModerationSeed } from './seed/moderation.seed';
@@ -28,6 +29,7 @@ import { ModerationSeed } from './seed/moderation.seed';
     ReportFieldsResolver,
     ModerationEventFieldsResolver,
     NotificationResolver,
+    MembershipNotifications,
     CollectionService,
     CollectionResolver,
     ModerationPersonalData,

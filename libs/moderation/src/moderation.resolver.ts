@@ -181,9 +181,11 @@ export class ModerationResolver implements OnModuleInit {
     @Args('comment', { type: () => String, nullable: true }) comment: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ReportType> {
-    return ReportType.from(
-      await this.moderation.report(ctx.viewer, target(targetId, 'targetId'), reason, comment),
-    );
+    const ref = target(targetId, 'targetId');
+    // Read the item as the reporter sees it now: when this report hides it, the answer's
+    // target is still the item they reported (from this request's cache), not an error.
+    await this.targets.load(ctx, ref.type, ref.id);
+    return ReportType.from(await this.moderation.report(ctx.viewer, ref, reason, comment));
   }
 }
 

@@ -18,6 +18,9 @@ export const NOTIFICATION_EMAILS = {
   CONTENT_RESTORED: { subject: 'Votre contenu est de nouveau visible' },
   CONTENT_ARCHIVED: { subject: 'Votre contenu a été archivé' },
   REPORTS_DISMISSED: { subject: 'Les signalements sur votre contenu ont été classés' },
+  // The members module e-mails these itself (see MembershipNotifications): in-app only here.
+  MEMBERSHIP_APPROVED: { subject: "Votre demande d'adhésion est acceptée" },
+  MEMBERSHIP_REFUSED: { subject: "Votre demande d'adhésion n'a pas été acceptée" },
   QUEUE_ITEM: {
     subject: 'Un contenu attend une relecture',
     digest: 'Des contenus attendent une relecture (récapitulatif)',
@@ -102,6 +105,7 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
     manager: EntityManager,
     userIds: readonly string[],
     notification: NewNotification,
+    options: { email?: boolean } = {},
   ): Promise<void> {
     const recipients = [...new Set(userIds)];
     if (recipients.length === 0) return;
@@ -115,7 +119,7 @@ export class NotificationService implements OnApplicationBootstrap, OnApplicatio
         targetId: notification.target?.id ?? null,
       })),
     );
-    if (!this.outbox.delivers) return;
+    if (!this.outbox.delivers || options.email === false) return;
     const notificationIds = new Map(
       recipients.map((userId, i) => [userId, String(inserted.identifiers[i]?.['id'])]),
     );
