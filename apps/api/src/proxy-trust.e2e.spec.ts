@@ -8,11 +8,7 @@ import { createPlatformTestApp } from './testing/app';
 const REGISTER = `mutation($u: NewUserInput!) { registerUser(organisationSiret: "24345260100012", user: $u) { id } }`;
 const LOGIN = `mutation($e: String!) { login(email: $e, password: "pas-le-bon-mot-de-passe") { accessToken } }`;
 
-async function codes(
-  t: TestApp,
-  count: number,
-  send: (i: number) => Promise<string | undefined>,
-): Promise<string[]> {
+async function codes(count: number, send: (i: number) => Promise<string | undefined>): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < count; i++) seen.push((await send(i)) ?? 'OK');
   return seen;
@@ -30,7 +26,7 @@ describe.each([
   afterAll(() => t.close());
 
   it(`${believed ? 'believes' : 'ignores'} a rotating X-Forwarded-For for the sign-up limit per address`, async () => {
-    const seen = await codes(t, 12, async (i) => {
+    const seen = await codes(12, async (i) => {
       const res = await t.gql(
         REGISTER,
         {
@@ -50,7 +46,7 @@ describe.each([
   });
 
   it(`${believed ? 'believes' : 'ignores'} a rotating X-Forwarded-For for failed sign-ins per address`, async () => {
-    const seen = await codes(t, 32, async (i) => {
+    const seen = await codes(32, async (i) => {
       const res = await t.gql(LOGIN, { e: `inconnu-${i}@nulle-part.example` }, { ip: `198.51.100.${i + 1}` });
       return res.errors?.[0].extensions?.code;
     });
