@@ -48,13 +48,16 @@ export function prepareDist(): DistCopy {
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
       remove();
-      execFileSync(process.execPath, [join(ROOT, 'tools', 'build.mjs')], {
+      // tools/build.mjs --json names the immutable build it made (dist/builds/<id>): copy that one.
+      const out = execFileSync(process.execPath, [join(ROOT, 'tools', 'build.mjs'), '--json'], {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
       });
-      const built = countFiles(join(ROOT, 'dist'));
+      const source = (JSON.parse(out.trim().split('\n').pop() ?? '{}') as { dir: string }).dir;
+      const built = countFiles(source);
       mkdirSync(target, { recursive: true });
-      cpSync(join(ROOT, 'dist'), root, { recursive: true });
+      cpSync(source, root, { recursive: true });
       const main = join(root, 'apps', 'api', 'src', 'main.js');
       if (!existsSync(main) || countFiles(root) !== built)
         throw new Error('dist/ changed while it was copied');
