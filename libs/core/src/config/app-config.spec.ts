@@ -100,4 +100,30 @@ describe('loadConfig', () => {
       'https://b.fr',
     ]);
   });
+
+  it('bounds database waits by default and reads the bounds, naming a bad one', () => {
+    expect(loadConfig({ DATA_DIR: dir }).databaseTimeouts).toEqual({ statementTimeoutMs: 5000, connectTimeoutMs: 3000 });
+    expect(
+      loadConfig({ DATA_DIR: dir, DATABASE_STATEMENT_TIMEOUT_MS: '0', DATABASE_CONNECT_TIMEOUT_MS: '800' })
+        .databaseTimeouts,
+    ).toEqual({ statementTimeoutMs: 0, connectTimeoutMs: 800 });
+    expect(issuesOf({ DATABASE_STATEMENT_TIMEOUT_MS: '5s' })).toEqual(['DATABASE_STATEMENT_TIMEOUT_MS']);
+    expect(issuesOf({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toEqual(['DATABASE_CONNECT_TIMEOUT_MS']);
+  });
+
+  it("takes MIGRATION_DATABASE_URL (the owner) only with DATABASE_URL (the API's role) and another user", () => {
+    const app = 'postgres://resocc_app:a@db/resocc';
+    const owner = 'postgres://resocc_owner:o@db/resocc';
+    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: app, MIGRATION_DATABASE_URL: owner });
+    expect(config.databaseUrl).toBe(app);
+    expect(config.migrationDatabaseUrl).toBe(owner);
+    expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: app }).migrationDatabaseUrl).toBeUndefined();
+    expect(issuesOf({ MIGRATION_DATABASE_URL: owner })).toEqual(['MIGRATION_DATABASE_URL']);
+    expect(issuesOf({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'postgres://resocc_app:x@db/resocc' })).toEqual([
+      'MIGRATION_DATABASE_URL',
+    ]);
+    expect(issuesOf({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'mysql://o@db/x' })).toEqual([
+      'MIGRATION_DATABASE_URL',
+    ]);
+  });
 });

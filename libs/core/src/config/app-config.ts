@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../database/timeouts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -47,6 +48,13 @@ export class AppConfig {
      * default), a hop count, or addresses, CIDRs and proxy-addr keywords (loopback...).
      */
     readonly trustProxy: false | number | string[] = false,
+    /** statement_timeout and the pool's wait (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_CONNECT_TIMEOUT_MS). */
+    readonly databaseTimeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+    /**
+     * The owner role's connection (MIGRATION_DATABASE_URL), for migrations and operator
+     * commands; the API itself never uses it. DATABASE_URL then names the API's own role.
+     */
+    readonly migrationDatabaseUrl: string | undefined = undefined,
   ) {}
 
   get isProduction(): boolean {
@@ -185,6 +193,25 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const reportHideThreshold = readInt(env, 'REPORT_HIDE_THRESHOLD', 3, 1, 1000, issues);
 
   const trustProxy = readTrustProxy(env, issues);
+  const databaseTimeouts: DatabaseTimeouts = {
+    statementTimeoutMs: readInt(
+      env,
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs,
+      0,
+      600_000,
+      issues,
+    ),
+    connectTimeoutMs: readInt(
+      env,
+      'DATABASE_CONNECT_TIMEOUT_MS',
+      DEFAULT_DATABASE_TIMEOUTS.connectTimeoutMs,
+      100,
+      60_000,
+      issues,
+    ),
+  };
+  const migrationDatabaseUrl = readMigrationUrl(env, databaseUrl, issues);
 
   let jwtSecret = blankToUndefined(env['JWT_SECRET']);
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -210,7 +237,34 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reportHideThreshold,
     webUrl,
     trustProxy,
+    databaseTimeouts,
+    migrationDatabaseUrl,
   );
+}
+
+/**
+ * MIGRATION_DATABASE_URL: the owner role, for migrations. It goes with DATABASE_URL (the
+ * API's role, which migrations grant the runtime rights to) and must name another user.
+ */
+function readMigrationUrl(env: Env, databaseUrl: string | undefined, issues: ConfigIssue[]): string | undefined {
+  const url = readUrl(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:'], issues);
+  if (url === undefined) return undefined;
+  if (databaseUrl === undefined) {
+    if (blankToUndefined(env['DATABASE_URL']) === undefined)
+      issues.push({
+        variable: 'MIGRATION_DATABASE_URL',
+        message: "needs DATABASE_URL too (the API's role, which migrations grant its rights to)",
+      });
+    return undefined;
+  }
+  if (new URL(url).username === new URL(databaseUrl).username) {
+    issues.push({
+      variable: 'MIGRATION_DATABASE_URL',
+      message: "must connect as the owner role, not as DATABASE_URL's user (the API's role)",
+    });
+    return undefined;
+  }
+  return url;
 }
 
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);

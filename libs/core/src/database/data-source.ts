@@ -1,7 +1,9 @@
 import { DataSource, type DataSourceOptions, type EntityManager, type MixedList } from 'typeorm';
+import { BoundedClient } from './bounded-client';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { SqlStatementCounter } from './sql-counter';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts, STALLED_SERVER_GRACE_MS } from './timeouts';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function>;
@@ -12,10 +14,13 @@ export interface DataSourceSettings {
   /** Pool size per process. */
   poolSize?: number;
   applicationName?: string;
+  /** Time bounds (default: DEFAULT_DATABASE_TIMEOUTS). */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
 
 /** The one place that says how we talk to PostgreSQL: migrations only, never synchronize. */
 export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  const { statementTimeoutMs, connectTimeoutMs } = { ...DEFAULT_DATABASE_TIMEOUTS, ...settings.timeouts };
   return {
     type: 'postgres',
     url: settings.url,
@@ -32,8 +37,16 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     applicationName: settings.applicationName ?? 'resocc-api',
     extra: {
       max: settings.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+      // Waiting for a pooled connection (a free one, or a new one to open) is bounded too.
+      connectionTimeoutMillis: connectTimeoutMs,
       idleTimeoutMillis: 30000,
+      keepAlive: true,
+      Client: BoundedClient,
+      // The server cancels a statement past statement_timeout; a server that does not answer
+      // at all (stopped, frozen) is given up on by the client a little later.
+      ...(statementTimeoutMs > 0
+        ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + STALLED_SERVER_GRACE_MS }
+        : {}),
     },
   };
 }
@@ -42,13 +55,17 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource(dataSourceOptions(settings));
 }
 
-/** Applies pending migrations with a data source of its own; returns their names. */
+/**
+ * Applies pending migrations with a data source of its own; returns their names.
+ * No statement timeout: building an index on a large table takes its time.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = createDataSource({
     url,
     entities: [],
     poolSize: 1,
     applicationName: 'resocc-migrations',
+    timeouts: { statementTimeoutMs: 0 },
   });
   await dataSource.initialize();
   try {
@@ -71,3 +88,6 @@ export async function pendingSchemaChanges(
 }
 
 export type { EntityManager };
+
+// Re-exported here: the core library's index exports this module's names.
+export * from './timeouts';

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** One offending input field: `path` names it as the client sent it (e.g. "input.title"). */
@@ -83,6 +84,27 @@ export class RateLimitedError extends DomainError {
   constructor(
     readonly retryAfterSeconds: number,
     message = `Trop de tentatives. Réessayez dans ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`,
+  ) {
+    super(message);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/** Seconds a client is asked to wait (Retry-After) when a dependency does not answer. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A dependency (the database) did not answer in time: nothing is wrong with the request,
+ * it may be sent again later. HTTP 503 with Retry-After for the whole response.
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE' as const;
+  constructor(
+    readonly retryAfterSeconds = SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+    message = 'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
   ) {
     super(message);
   }

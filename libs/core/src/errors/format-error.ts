@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError, type FieldError } from './domain-errors';
+import { DomainError, type FieldError, ServiceUnavailableError } from './domain-errors';
+import { isDatabaseUnavailable } from './unavailable';
 
 const INTERNAL_MESSAGE = 'Une erreur interne est survenue. Réessayez plus tard.';
 
@@ -37,9 +38,15 @@ function coercionField(message: string): FieldError {
   return { path, message: `Valeur invalide : ${message}` };
 }
 
+/** The error a GraphQL error stands for: its original error, if it has one. */
+export function originalErrorOf(error: unknown): unknown {
+  return unwrap(error);
+}
+
 /** True when an error is one we mean to show to clients (not a bug or an outage). */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrap(error);
+  if (original instanceof ServiceUnavailableError) return false;
   if (original instanceof DomainError) return true;
   if (error instanceof GraphQLError) {
     const code = error.extensions?.['code'];
@@ -89,7 +96,11 @@ function formatError(
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
   };
-  const original = unwrap(error);
+  let original = unwrap(error);
+  // A database that does not answer (down, frozen, past statement_timeout or the pool's
+  // wait): nothing the client did wrong, worth a retry later.
+  if (!(original instanceof DomainError) && isDatabaseUnavailable(original))
+    original = new ServiceUnavailableError();
   if (original instanceof DomainError) {
     return {
       ...base,
