@@ -1,13 +1,17 @@
 import {
+  type AppConfig,
   DATA_SOURCE,
+  type EmbeddedDatabase,
+  type Logger,
   SeedRegistry,
-  startEmbeddedPostgres,
+  startEmbeddedDatabase,
   ConfigError,
   createLogger,
+  excessPrivilegesOf,
   loadConfig,
   runMigrations,
+  userOf,
 } from '@resocc/core';
-import type { RunningPostgres } from '@resocc/core';
 import type { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_USERS } from '@resocc/members';
 import { createApp } from './bootstrap';
@@ -26,17 +30,20 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const startedAt = Date.now();
 
-  let embedded: RunningPostgres | undefined;
+  let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === undefined) {
     logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({
+    embedded = await startEmbeddedDatabase({
       dataDir: config.dataDir,
       onLog: (line) => logger.debug({ postgres: line.trim() }, 'postgres'),
     });
-    databaseUrl = embedded.url;
-    const applied = await runMigrations(databaseUrl);
+    // migrations as the owner; the API connects as its own role, with row rights only
+    const applied = await runMigrations(embedded.ownerUrl, { appRole: embedded.appRole });
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    databaseUrl = embedded.appUrl;
+  } else if (!(await roleIsLeastPrivileged(databaseUrl, config, logger))) {
+    process.exit(1);
   }
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
@@ -80,6 +87,35 @@ async function main(): Promise<void> {
         : '') +
       `  Arrêt : Ctrl-C\n\n`,
   );
+}
+
+/**
+ * The API's role must only read and write rows. In production a more powerful role
+ * (superuser, owner of the tables...) stops the start; elsewhere it is a warning.
+ */
+async function roleIsLeastPrivileged(url: string, config: AppConfig, logger: Logger): Promise<boolean> {
+  let problems: string[];
+  try {
+    problems = await excessPrivilegesOf(url, config.databaseTimeouts.connectTimeoutMs);
+  } catch (error) {
+    // an unreachable database is for the data source to report (and readiness to follow)
+    logger.warn({ err: error }, 'could not check the database role');
+    return true;
+  }
+  if (problems.length === 0) return true;
+  const role = userOf(url);
+  logger[config.isProduction ? 'fatal' : 'warn'](
+    { role, problems },
+    "DATABASE_URL's role has more rights than the API needs",
+  );
+  if (!config.isProduction) return true;
+  process.stderr.write(
+    `Le rôle PostgreSQL de DATABASE_URL (« ${role} ») a plus de droits que l'API n'en a besoin ` +
+      `(${problems.join(' ; ')}).\n` +
+      `Donnez à l'API un rôle à elle, qui ne lit et n'écrit que des lignes, et faites les migrations ` +
+      `avec MIGRATION_DATABASE_URL (le rôle propriétaire) : voir « Rôles PostgreSQL » dans le README.\n`,
+  );
+  return false;
 }
 
 void main();

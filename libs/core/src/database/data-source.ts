@@ -1,7 +1,9 @@
+import { Client } from 'pg';
 import { DataSource, type DataSourceOptions, type EntityManager, type MixedList } from 'typeorm';
 import { BoundedClient } from './bounded-client';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
+import { grantRuntimeRights } from './roles';
 import { SqlStatementCounter } from './sql-counter';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts, STALLED_SERVER_GRACE_MS } from './timeouts';
 
@@ -55,11 +57,20 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource(dataSourceOptions(settings));
 }
 
+export interface MigrationRunOptions {
+  /**
+   * The API's role: after the run, it gets exactly its runtime rights on every table
+   * (grantRuntimeRights). Omitted: rights are left as they are.
+   */
+  appRole?: string;
+}
+
 /**
- * Applies pending migrations with a data source of its own; returns their names.
+ * Applies pending migrations with a data source of its own, as the role `url` names (the
+ * owner), then grants the API's role its rights; returns the names of the migrations applied.
  * No statement timeout: building an index on a large table takes its time.
  */
-export async function runMigrations(url: string): Promise<string[]> {
+export async function runMigrations(url: string, options: MigrationRunOptions = {}): Promise<string[]> {
   const dataSource = createDataSource({
     url,
     entities: [],
@@ -70,6 +81,15 @@ export async function runMigrations(url: string): Promise<string[]> {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (options.appRole !== undefined) {
+      const owner = new Client({ connectionString: url, application_name: 'resocc-migrations' });
+      await owner.connect();
+      try {
+        await grantRuntimeRights(owner, options.appRole);
+      } finally {
+        await owner.end();
+      }
+    }
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();
@@ -90,4 +110,6 @@ export async function pendingSchemaChanges(
 export type { EntityManager };
 
 // Re-exported here: the core library's index exports this module's names.
+export * from './roles';
 export * from './timeouts';
+export * from './embedded-database';
