@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/app-config';
+import { errorLogEntry } from '../errors/error-logging';
 
 export type { Logger };
 
@@ -43,7 +44,19 @@ export class PinoNestLogger implements LoggerService {
     this.logger.info({ context }, asText(message));
   }
 
+  /**
+   * Nest's exception handlers hand over every error a resolver or guard throws, client
+   * errors included: those are logged at debug with their code (anyone can cause them, they
+   * must not fill the error log), an unavailable database at warn, the rest at error.
+   */
   error(message: unknown, trace?: string, context?: string): void {
+    if (message instanceof Error) {
+      const { kind, code } = errorLogEntry(message);
+      if (kind === 'client') this.logger.debug({ context, code }, message.message);
+      else if (kind === 'unavailable') this.logger.warn({ context, code }, message.message);
+      else this.logger.error({ context, code, err: message }, message.message);
+      return;
+    }
     this.logger.error({ context, trace }, asText(message));
   }
 
