@@ -1,5 +1,5 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
-import { HealthService, Public, type ReadinessReport } from '@resocc/core';
+import { HealthService, type PublicReadiness, Public, publicReadiness } from '@resocc/core';
 
 @Controller('health')
 export class HealthController {
@@ -12,12 +12,15 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: 503 while the database or the search engine cannot be reached. */
+  /**
+   * Readiness: 503 while the database or the search engine cannot be reached. Anyone may
+   * ask, so the answer says up or down per dependency and nothing else (why goes to the logs).
+   */
   @Public()
   @Get('ready')
-  async ready(): Promise<ReadinessReport> {
-    const report = await this.health.readiness();
-    if (!report.ready) throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
+  async ready(): Promise<PublicReadiness> {
+    const report = publicReadiness(await this.health.readiness());
+    if (report.status !== 'ready') throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }
 }
