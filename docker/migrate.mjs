@@ -1,18 +1,28 @@
 // One-shot migration runner for the production image (the compose "migrate" service):
-// applies pending migrations to DATABASE_URL and exits.
+// applies pending migrations as the owner role (MIGRATION_DATABASE_URL), then grants the
+// API's role (the user DATABASE_URL names) its runtime rights, and exits.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { runMigrations } = require('/app/dist/libs/core/src/database/data-source.js');
+const { runMigrations, userOf } = require('/app/dist/libs/core/src/database/data-source.js');
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('DATABASE_URL is required');
+const ownerUrl = process.env.MIGRATION_DATABASE_URL;
+const appUrl = process.env.DATABASE_URL;
+if (!ownerUrl || !appUrl) {
+  console.error(
+    "MIGRATION_DATABASE_URL (the owner role) and DATABASE_URL (the API's role) are both required",
+  );
   process.exit(1);
 }
-runMigrations(url)
+const appRole = userOf(appUrl);
+if (appRole === userOf(ownerUrl)) {
+  console.error("DATABASE_URL must name the API's own role, not the owner (MIGRATION_DATABASE_URL's user)");
+  process.exit(1);
+}
+runMigrations(ownerUrl, { appRole })
   .then((applied) => {
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migration.');
+    console.log(`Runtime rights granted to ${appRole}.`);
     process.exit(0);
   })
   .catch((error) => {
