@@ -12,7 +12,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
 import { RequestLimitError } from '../errors/domain-errors';
 import { createFormatError, isExpectedError } from '../errors/format-error';
-import { GRAPHQL_LIMITS, limitsRule } from './limits';
+import { GRAPHQL_LIMITS, limitsRule, requestLimitsPlugin, timeoutMessage } from './limits';
 import type { Logger } from '../logging/logger';
 import type { ViewerResolver } from '../auth/viewer';
 import type { GraphQLContext } from './context';
@@ -110,10 +110,7 @@ function withDeadline(timeoutMs: number): (schema: GraphQLSchema) => GraphQLSche
         const resolve: GraphQLFieldResolver<unknown, GraphQLContext> = field.resolve ?? defaultFieldResolver;
         field.resolve = (source, args, context: GraphQLContext, info) => {
           if (Date.now() > context.deadline) {
-            throw new RequestLimitError(
-              'TIMEOUT',
-              `Requête interrompue : plus de ${timeoutMs / 1000} s de traitement.`,
-            );
+            throw new RequestLimitError('TIMEOUT', timeoutMessage(timeoutMs));
           }
           return resolve(source, args, context, info);
         };
@@ -151,10 +148,11 @@ export function graphqlOptions({
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(config.isProduction),
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
-    validationRules: [limitsRule],
+    validationRules: [limitsRule({ introspection: !config.isProduction })],
     plugins: [
       // No HTTP caching of GraphQL responses: skip the per-field cache-control bookkeeping.
       ApolloServerPluginCacheControlDisabled(),
+      requestLimitsPlugin({ introspection: !config.isProduction, timeoutMs: timeout }),
       nulCharacterPlugin(),
       errorLoggingPlugin(logger),
     ],

@@ -1,5 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Args, Field, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import {
+  type GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  buildSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { DataSource } from 'typeorm';
 import { Authenticated, Ctx, Public } from '../auth/access';
 import { DATA_SOURCE } from '../database/transaction';
@@ -9,6 +18,8 @@ import { createTestApp, graphqlTestModule, type TestApp } from '../testing';
 import type { GraphQLContext } from './context';
 import { PaginationArgs, connectionTypes, pageRequest, toConnection } from './connection';
 import { toGlobalId } from './global-id';
+import { operationCost } from './cost';
+import { limitsRule } from './limits';
 
 @ObjectType('MetaEntry')
 class MetaEntry {
@@ -263,5 +274,165 @@ describe('per-request timeout', () => {
     expect(res.data ?? null).toBeNull();
     const fast = await t.gql('{ requestId }');
     expect(fast.errors).toBeUndefined();
+  });
+});
+
+describe('a deadline already passed when validation starts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(graphqlTestModule({ providers: [ProbeResolver], timeoutMs: 0 }));
+  });
+  afterAll(() => t.close());
+
+  it('refuses the request during validation, before anything runs', async () => {
+    // __typename resolves without any resolver: only validation can refuse it
+    const res = await t.gql('{ __typename }');
+    expect(res.status).toBe(400);
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'TIMEOUT' });
+  });
+});
+
+/** `query { ...Fk }` with F0 = `body` and each Fi spreading F(i-1) twice. */
+function fragmentBomb(k: number, body = '__typename'): string {
+  let query = `query { ...F${k} } fragment F0 on Query { ${body} }`;
+  for (let i = 1; i <= k; i++) query += ` fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`;
+  return query;
+}
+
+describe('limits in linear time', () => {
+  const schema = buildSchema(`
+    type Query {
+      node: Node
+      things: [Thing!]!
+      thing: Thing
+      templates(first: Int, after: String): ThingConnection!
+      search(input: SearchInput!): SearchResult!
+    }
+    interface Node { id: ID! }
+    type Thing implements Node { id: ID! name: String! thing: Thing }
+    type ThingConnection { totalCount: Int! edges: [ThingEdge!]! }
+    type ThingEdge { cursor: String! node: Thing! }
+    input SearchInput { query: String! first: Int }
+    type SearchResult { hits: [Thing!]! facets: [Facet!]! }
+    type Facet { name: String! }
+    type ClauseTemplate implements Node { id: ID! revisions: [ClauseTemplateRevision!]! }
+    type ClauseTemplateRevision { body: String! }
+  `);
+
+  const errorsOf = (source: string, introspection = true): readonly GraphQLError[] =>
+    validate(schema, parse(source), [...specifiedRules, limitsRule({ introspection })]);
+  const limitsOf = (source: string, introspection = true): unknown[] =>
+    errorsOf(source, introspection).map((e) => e.extensions['limit']);
+  const costOf = (
+    source: string,
+    variables: Record<string, unknown> = {},
+    introspection = true,
+  ): number | null => {
+    const document = parse(source);
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
+    if (!operation) throw new Error('no operation');
+    return operationCost(schema, document, operation, variables, { introspection });
+  };
+
+  it('measures each fragment once: the fragment bombs of 22 and 90 levels are validated', () => {
+    expect(errorsOf(fragmentBomb(22))).toEqual([]);
+    expect(errorsOf(fragmentBomb(90))).toEqual([]);
+    // each __typename as executed: 2^k
+    expect(costOf(fragmentBomb(22))).toBe(2 ** 22);
+    expect(costOf(fragmentBomb(90))).toBe(2 ** 90);
+  });
+
+  it('counts aliases, directives and depth as executed through fragments', () => {
+    expect(limitsOf(fragmentBomb(90, 'a: __typename'))).toEqual(['MAX_ALIASES']);
+    expect(limitsOf(fragmentBomb(90, '__typename @include(if: true)'))).toEqual(['MAX_DIRECTIVES']);
+    const nine = 'thing { thing { thing { thing { thing { thing { thing { thing { name } } } } } } } }';
+    expect(limitsOf(`{ ...F } fragment F on Query { ${nine} }`)).toEqual(['MAX_DEPTH']);
+    expect(limitsOf(`{ thing { ...G } } fragment G on Thing { thing { thing { name } } }`)).toEqual([]);
+  });
+
+  it('does not loop on fragment cycles, which GraphQL refuses', () => {
+    const cycle = '{ ...A } fragment A on Query { thing { id } ...B } fragment B on Query { ...A }';
+    expect(errorsOf(cycle).map((e) => e.message)).toEqual([
+      'Cannot spread fragment "A" within itself via "B".',
+    ]);
+    expect(costOf(cycle)).toBe(2);
+  });
+
+  it('refuses with TIMEOUT once the time budget of the validation is spent', () => {
+    const fields = Array.from({ length: 200 }, () => 'thing { id }').join(' ');
+    const withClock = (now: () => number): readonly GraphQLError[] =>
+      validate(schema, parse(`{ ${fields} }`), [
+        ...specifiedRules,
+        limitsRule({ introspection: true, validationBudgetMs: 100, now }),
+      ]);
+    let clock = 0;
+    const errors = withClock(() => (clock += 10));
+    expect(errors.map((e) => e.message)).toEqual([
+      'Requête interrompue pendant sa validation : délai de traitement dépassé.',
+    ]);
+    expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'TIMEOUT' });
+    expect(withClock(() => 0)).toEqual([]);
+  });
+
+  it('exempts introspection from depth and cost where it is enabled only', () => {
+    const deep =
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }';
+    expect(limitsOf(deep, true)).toEqual([]);
+    expect(limitsOf(deep, false)).toEqual(['MAX_DEPTH']);
+    expect(costOf('{ __schema { types { name } } }', {}, true)).toBe(0);
+    expect(costOf('{ __schema { types { name } } }', {}, false)).toBeGreaterThan(0);
+  });
+
+  describe('the cost model', () => {
+    it('counts a list field by its bound: 100 when the table does not name it', () => {
+      expect(costOf('{ things { id } }')).toBe(1 + 100 * 1);
+      expect(costOf('{ thing { id name } }')).toBe(1 + 2);
+    });
+
+    it('counts a text field in proportion to its bound, in every item of a list', () => {
+      // ClauseTemplate.revisions: 100, ClauseTemplateRevision.body: 50,000 characters = 500 units
+      expect(costOf('{ node { ... on ClauseTemplate { revisions { body } } } }')).toBe(1 + 1 + 100 * 500);
+    });
+
+    it('counts an item of an interface or a union as its costliest type, not the sum of them', () => {
+      const both = '... on Thing { name } ... on ClauseTemplate { revisions { body } }';
+      expect(costOf(`{ node { id ${both} } }`)).toBe(1 + 1 + (1 + 100 * 500));
+      expect(
+        costOf(`{ node { ...T ...C } } fragment T on Thing { name } fragment C on ClauseTemplate { id }`),
+      ).toBe(1 + 1);
+      // on an object type, every fragment applies
+      expect(costOf('{ thing { ... on Thing { id } ... on Node { id } } }')).toBe(1 + 2);
+    });
+
+    it('counts the page of a paginated field from first, its variable, its default', () => {
+      // templates, totalCount, edges and each edge: cursor, node, id
+      const page = (n: number): number => 3 + 3 * n;
+      const query = 'query($n: Int = 7) { templates(first: $n) { totalCount edges { cursor node { id } } } }';
+      expect(costOf('{ templates(first: 5) { totalCount edges { cursor node { id } } } }')).toBe(page(5));
+      expect(costOf(query, { n: 50 })).toBe(page(50));
+      expect(costOf(query)).toBe(page(7));
+      expect(costOf(query, { n: null })).toBe(page(20));
+      expect(costOf(query, { n: 'beaucoup' })).toBe(page(100));
+      expect(costOf('{ templates { totalCount edges { cursor node { id } } } }')).toBe(page(20));
+    });
+
+    it('counts search hits by the input first, literal or variable', () => {
+      expect(costOf('{ search(input: { query: "x", first: 3 }) { hits { id } } }')).toBe(1 + 1 + 3);
+      expect(
+        costOf('query($i: SearchInput!) { search(input: $i) { hits { id } } }', {
+          i: { query: 'x', first: 4 },
+        }),
+      ).toBe(1 + 1 + 4);
+      expect(costOf('{ search(input: { query: "x" }) { hits { id } } }')).toBe(1 + 1 + 20);
+    });
+
+    it('gives up once the deadline has passed', () => {
+      const document = parse(`{ ${Array.from({ length: 300 }, (_, i) => `f${i}: thing { id }`).join(' ')} }`);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      expect(operationCost(schema, document, operation, {}, { introspection: true, deadline: 0 })).toBeNull();
+    });
   });
 });
