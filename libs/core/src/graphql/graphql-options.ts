@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  type GraphQLFieldResolver,
-  GraphQLObjectType,
-  type GraphQLSchema,
-  defaultFieldResolver,
-} from 'graphql';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
-import { RequestLimitError } from '../errors/domain-errors';
 import { createFormatError, isExpectedError } from '../errors/format-error';
-import { GRAPHQL_LIMITS, limitsRule, requestLimitsPlugin, timeoutMessage } from './limits';
+import { GRAPHQL_LIMITS, limitsRule, requestLimitsPlugin } from './limits';
+import {
+  type BudgetedContext,
+  RESPONSE_BUDGET,
+  ResponseBudget,
+  boundedStringify,
+  responseSizePlugin,
+  withExecutionBudgets,
+} from './execution-budget';
 import type { Logger } from '../logging/logger';
 import type { ViewerResolver } from '../auth/viewer';
 import type { GraphQLContext } from './context';
@@ -97,29 +98,6 @@ function nulCharacterPlugin(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-/**
- * Soft per-request timeout: once the request's deadline passes, no further field resolves.
- * Every field's resolver is wrapped once, at start-up, with a clock check (a per-field
- * plugin hook would cost an object and several calls per field).
- */
-function withDeadline(timeoutMs: number): (schema: GraphQLSchema) => GraphQLSchema {
-  return (schema) => {
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (type.name.startsWith('__') || !(type instanceof GraphQLObjectType)) continue;
-      for (const field of Object.values(type.getFields())) {
-        const resolve: GraphQLFieldResolver<unknown, GraphQLContext> = field.resolve ?? defaultFieldResolver;
-        field.resolve = (source, args, context: GraphQLContext, info) => {
-          if (Date.now() > context.deadline) {
-            throw new RequestLimitError('TIMEOUT', timeoutMessage(timeoutMs));
-          }
-          return resolve(source, args, context, info);
-        };
-      }
-    }
-    return schema;
-  };
-}
-
 export interface GraphQLOptionsDeps {
   config: AppConfig;
   logger: Logger;
@@ -154,11 +132,13 @@ export function graphqlOptions({
       ApolloServerPluginCacheControlDisabled(),
       requestLimitsPlugin({ introspection: !config.isProduction, timeoutMs: timeout }),
       nulCharacterPlugin(),
+      responseSizePlugin(),
       errorLoggingPlugin(logger),
     ],
-    transformSchema: withDeadline(timeout),
+    stringifyResult: boundedStringify(GRAPHQL_LIMITS.maxResponseBytes),
+    transformSchema: withExecutionBudgets(timeout),
     // Express passes { req }, Fastify passes the request itself.
-    context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<GraphQLContext> => {
+    context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<BudgetedContext> => {
       const req: IncomingRequest = 'req' in arg && arg.req ? arg.req : (arg as IncomingRequest);
       return {
         requestId: requestIdOf(req),
@@ -166,6 +146,7 @@ export function graphqlOptions({
         viewer: await viewerResolver.resolve(header(req, 'authorization')),
         loaders: new RequestLoaders(),
         ip: req.ip ?? 'unknown',
+        [RESPONSE_BUDGET]: new ResponseBudget(GRAPHQL_LIMITS.maxResponseBytes),
       };
     },
   };

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Field, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, InputType, Int, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   type GraphQLError,
   Kind,
@@ -82,6 +82,19 @@ class ProbeResolver {
   }
 
   @Public()
+  @Query(() => String)
+  big(@Args('chars', { type: () => Int }) chars: number): string {
+    return 'x'.repeat(chars);
+  }
+
+  @Public()
+  @Query(() => String)
+  controlCharacters(@Args('chars', { type: () => Int }) chars: number): string {
+    // six bytes each in JSON (\u0001)
+    return '\u0001'.repeat(chars);
+  }
+
+  @Public()
   @Query(() => Boolean)
   probe(@Args('input') input: ProbeInput): boolean {
     const errors = new FieldErrors();
@@ -108,6 +121,18 @@ class ProbeResolver {
       (r) => r,
       total,
     );
+  }
+}
+
+@Resolver(() => Slow)
+class SlowResolver {
+  /** How many times Slow.counted resolved. */
+  static calls = 0;
+
+  @ResolveField(() => String)
+  counted(): string {
+    SlowResolver.calls++;
+    return 'résolu';
   }
 }
 
@@ -258,6 +283,49 @@ describe('GraphQL plumbing', () => {
         fields: [{ path: 'id' }],
       });
     });
+  });
+});
+
+describe('answer size bound (5 MB)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(graphqlTestModule({ providers: [ProbeResolver, SlowResolver] }));
+  });
+  afterAll(() => t.close());
+
+  const refusedForSize = (res: Awaited<ReturnType<TestApp['gql']>>): void => {
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'RESPONSE_SIZE' });
+    expect(res.errors?.[0].message).toMatch(/Réponse trop volumineuse : plus de 5 Mo/);
+  };
+
+  it('answers up to the bound', async () => {
+    const res = await t.gql<{ big: string }>('{ big(chars: 4000000) }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.big).toHaveLength(4_000_000);
+  });
+
+  it('ends an answer past the bound with one RESPONSE_SIZE error and no data, then keeps serving', async () => {
+    refusedForSize(await t.gql('{ big(chars: 6000000) }'));
+    refusedForSize(await t.gql('{ a: big(chars: 3000000) b: big(chars: 3000000) }'));
+    expect((await t.gql('{ requestId }')).errors).toBeUndefined();
+  });
+
+  it('stops resolving fields once the answer is past the bound', async () => {
+    SlowResolver.calls = 0;
+    // Slow.counted would resolve 300 ms later, once big is past the bound: it never does
+    refusedForSize(await t.gql('{ big(chars: 6000000) slow { counted } }'));
+    expect(SlowResolver.calls).toBe(0);
+    expect((await t.gql('{ slow { counted } }')).errors).toBeUndefined();
+    expect(SlowResolver.calls).toBe(1);
+  });
+
+  it('counts the bytes as serialised: escapes and multi-byte characters included', async () => {
+    // 1,000,000 characters, 6,000,000 bytes of JSON
+    const res = await t.gql('{ controlCharacters(chars: 1000000) }');
+    refusedForSize(res);
+    expect(JSON.stringify(res.errors).length).toBeLessThan(1000);
   });
 });
 

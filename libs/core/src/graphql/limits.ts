@@ -19,6 +19,9 @@ import { operationCost } from './cost';
 
 export { CHARS_PER_COST_UNIT, DEFAULT_LIST_LENGTH, FIELD_BOUNDS, type FieldBound } from './cost-table';
 
+/** Past this many bytes, an answer is replaced by a RESPONSE_SIZE error (execution-budget.ts). */
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
 /** The limits every request must stay within (OWASP GraphQL cheat sheet, graphql-armor's defaults). */
 export const GRAPHQL_LIMITS = {
   maxDepth: 8,
@@ -35,6 +38,7 @@ export const GRAPHQL_LIMITS = {
   timeoutMs: 10_000,
   /** The whole validation of a document, whatever is left of the request's time. */
   validationBudgetMs: 1_000,
+  maxResponseBytes: MAX_RESPONSE_BYTES,
 } as const;
 
 export type LimitName =
@@ -45,7 +49,8 @@ export type LimitName =
   | 'MAX_COST'
   | 'TIMEOUT'
   | 'BODY_SIZE'
-  | 'BATCHING';
+  | 'BATCHING'
+  | 'RESPONSE_SIZE';
 
 /** A refused request: BAD_USER_INPUT with a stable `limit` name, no internals. */
 export function limitError(
