@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
 import { createFormatError, isExpectedError } from '../errors/format-error';
-import { GRAPHQL_LIMITS, limitsRule, requestLimitsPlugin } from './limits';
+import { GRAPHQL_LIMITS, limitRefusal, limitsRule, requestLimitsPlugin } from './limits';
 import {
   type BudgetedContext,
   RESPONSE_BUDGET,
@@ -14,6 +14,7 @@ import {
   responseSizePlugin,
   withExecutionBudgets,
 } from './execution-budget';
+import { variablesLimitError } from './variables-limit';
 import type { Logger } from '../logging/logger';
 import type { ViewerResolver } from '../auth/viewer';
 import type { GraphQLContext } from './context';
@@ -24,11 +25,28 @@ interface IncomingRequest {
   id?: unknown;
   ip?: string;
   headers: Record<string, string | string[] | undefined>;
+  /** POST: the parsed JSON body */
+  body?: unknown;
+  /** GET: the query string's parameters */
+  query?: unknown;
 }
 
 function header(request: IncomingRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The request's variables as sent: the POST body's, or the GET parameter's (JSON). */
+function variablesOf(request: IncomingRequest): unknown {
+  const from = (container: unknown): unknown =>
+    container && typeof container === 'object' && 'variables' in container ? container.variables : undefined;
+  const variables = from(request.body) ?? from(request.query);
+  if (typeof variables !== 'string') return variables;
+  try {
+    return JSON.parse(variables);
+  } catch {
+    return undefined; // Apollo answers that it is not JSON
+  }
 }
 
 export function requestIdOf(request: IncomingRequest): string {
@@ -140,9 +158,13 @@ export function graphqlOptions({
     // Express passes { req }, Fastify passes the request itself.
     context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<BudgetedContext> => {
       const req: IncomingRequest = 'req' in arg && arg.req ? arg.req : (arg as IncomingRequest);
+      const deadline = Date.now() + timeout;
+      // Before anything walks them (parsing, validation, the NUL check): a clear 400.
+      const refused = variablesLimitError(variablesOf(req));
+      if (refused) throw limitRefusal(refused);
       return {
         requestId: requestIdOf(req),
-        deadline: Date.now() + timeout,
+        deadline,
         viewer: await viewerResolver.resolve(header(req, 'authorization')),
         loaders: new RequestLoaders(),
         ip: req.ip ?? 'unknown',

@@ -38,6 +38,10 @@ export const GRAPHQL_LIMITS = {
   timeoutMs: 10_000,
   /** The whole validation of a document, whatever is left of the request's time. */
   validationBudgetMs: 1_000,
+  /** Nesting of objects and lists in the variables. */
+  maxVariablesDepth: 20,
+  /** Values (objects, lists, scalars) in the variables. */
+  maxVariablesValues: 10_000,
   maxResponseBytes: MAX_RESPONSE_BYTES,
 } as const;
 
@@ -50,6 +54,7 @@ export type LimitName =
   | 'TIMEOUT'
   | 'BODY_SIZE'
   | 'BATCHING'
+  | 'VARIABLES'
   | 'RESPONSE_SIZE';
 
 /** A refused request: BAD_USER_INPUT with a stable `limit` name, no internals. */
