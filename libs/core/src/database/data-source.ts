@@ -47,7 +47,10 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
       // The server cancels a statement past statement_timeout; a server that does not answer
       // at all (stopped, frozen) is given up on by the client a little later.
       ...(statementTimeoutMs > 0
-        ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + STALLED_SERVER_GRACE_MS }
+        ? {
+            statement_timeout: statementTimeoutMs,
+            query_timeout: statementTimeoutMs + STALLED_SERVER_GRACE_MS,
+          }
         : {}),
     },
   };
@@ -80,7 +83,9 @@ export async function runMigrations(url: string, options: MigrationRunOptions = 
   });
   await dataSource.initialize();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await dataSource
+      .runMigrations({ transaction: 'each' })
+      .catch(async (error: unknown) => Promise.reject(await explainOwnership(url, error)));
     if (options.appRole !== undefined) {
       const owner = new Client({ connectionString: url, application_name: 'resocc-migrations' });
       await owner.connect();
@@ -94,6 +99,30 @@ export async function runMigrations(url: string, options: MigrationRunOptions = 
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * Migrations can only change tables their role owns: when a run failed and other roles own
+ * some tables (a database migrated before the owner role existed), say so plainly.
+ */
+async function explainOwnership(url: string, error: unknown): Promise<unknown> {
+  const client = new Client({ connectionString: url, application_name: 'resocc-migrations' });
+  await client.connect();
+  const [{ me, others }] = (
+    await client.query<{ me: string; others: string | null }>(
+      `SELECT current_user AS me,
+       (SELECT string_agg(DISTINCT pg_get_userbyid(relowner), ', ') FROM pg_class
+         WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p')
+           AND NOT pg_has_role(relowner, 'USAGE')) AS others`,
+    )
+  ).rows;
+  await client.end();
+  if (others === null) return error;
+  return new Error(
+    `Tables of this database belong to ${others}, not to ${me} (the role migrations run as): ` +
+      `hand them to ${me} first (transferOwnership as a superuser; docker/migrate.mjs does it given DATABASE_ADMIN_URL)`,
+    { cause: error },
+  );
 }
 
 /** The SQL that would bring the database in line with the entities (empty when in sync). */

@@ -168,6 +168,23 @@ describe("the API's database role (least privilege)", () => {
   });
 });
 
+describe('migrations on tables another role owns', () => {
+  it('fail saying whose tables they are and how to hand them over', async () => {
+    const empty = await createTestDatabase({ empty: true });
+    try {
+      // a database migrated before the owner role existed: the superuser's tables
+      const superuser = new URL(String(process.env['RESOCC_TEST_ADMIN_URL']));
+      superuser.pathname = `/${empty.name}`;
+      await runMigrations(superuser.toString());
+      await expect(runMigrations(empty.ownerUrl, { appRole: empty.appRole })).rejects.toThrow(
+        /^Tables of this database belong to postgres, not to resocc_owner .*transferOwnership/,
+      );
+    } finally {
+      await empty.drop();
+    }
+  });
+});
+
 describe('the embedded database', () => {
   let dir: string;
   beforeAll(() => {

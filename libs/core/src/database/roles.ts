@@ -63,10 +63,12 @@ export async function ensureLoginRole(admin: ClientBase, login: RoleLogin): Prom
  * Makes `owner` own the current database and every object of its `public` schema (tables,
  * sequences, views, functions, types, text search configurations) that another role owns,
  * objects of extensions excepted. Run as a superuser; for databases migrated before the
- * owner role existed. Idempotent. docker/postgres/10-roles.sh applies the same rule.
+ * owner role existed. Idempotent. docker/migrate.mjs runs it given DATABASE_ADMIN_URL.
  */
 export async function transferOwnership(admin: ClientBase, owner: string): Promise<void> {
-  await admin.query(`ALTER DATABASE ${escapeIdentifier(await currentDatabase(admin))} OWNER TO ${escapeIdentifier(owner)}`);
+  await admin.query(
+    `ALTER DATABASE ${escapeIdentifier(await currentDatabase(admin))} OWNER TO ${escapeIdentifier(owner)}`,
+  );
   await admin.query(`DO $$
     DECLARE
       target regrole := ${escapeLiteral(owner)}::regrole;
