@@ -18,7 +18,7 @@ export async function withDatabase<T>(
   if (config.databaseUrl !== undefined && !options.throwaway) {
     if (config.migrationDatabaseUrl === undefined) {
       console.warn(
-        'MIGRATION_DATABASE_URL is not set: working as DATABASE_URL\'s role, and granting no API role its rights',
+        "MIGRATION_DATABASE_URL is not set: working as DATABASE_URL's role, and granting no API role its rights",
       );
       return work(config.databaseUrl, { ownerUrl: config.databaseUrl });
     }

@@ -107,11 +107,18 @@ describe('PostgreSQL stops answering (SIGSTOP)', () => {
       // and once the pool has given up on its connections, new requests too
       const second = await Promise.all([timed(api.port, READ), timed(api.port, ME, token)]);
       for (const answer of [...first, ...second]) {
-        expect(answer).toEqual({ ms: expect.any(Number), status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '5' });
+        expect(answer).toEqual({
+          ms: expect.any(Number),
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          retryAfter: '5',
+        });
         expect(answer.ms).toBeLessThan(GRAPHQL_LIMITS.timeoutMs);
       }
       expect(await readiness(api.port)).toBe(503);
-      const health = await fetch(`http://127.0.0.1:${api.port}/health`, { signal: AbortSignal.timeout(2000) });
+      const health = await fetch(`http://127.0.0.1:${api.port}/health`, {
+        signal: AbortSignal.timeout(2000),
+      });
       expect(health.status).toBe(200);
       expect(api.alive()).toBe(true);
     } finally {
@@ -123,7 +130,9 @@ describe('PostgreSQL stops answering (SIGSTOP)', () => {
       const answer = await timed(api.port, READ);
       return answer.status === 200 && answer.code === undefined ? true : undefined;
     });
-    await waitFor('/health/ready to say 200', async () => ((await readiness(api.port)) === 200 ? true : undefined));
+    await waitFor('/health/ready to say 200', async () =>
+      (await readiness(api.port)) === 200 ? true : undefined,
+    );
     expect((await timed(api.port, ME, token)).code).toBeUndefined();
     // the same process served throughout
     expect(api.alive()).toBe(true);

@@ -46,7 +46,11 @@ describe('/health/ready follows the database', () => {
     // the reason is in the logs, once per outage
     const failures = () => t.logs.lines.filter((l) => l['msg'] === 'readiness check failed');
     expect(failures()).toEqual([
-      expect.objectContaining({ level: 40, check: 'database', err: expect.objectContaining({ message: expect.any(String) }) }),
+      expect.objectContaining({
+        level: 40,
+        check: 'database',
+        err: expect.objectContaining({ message: expect.any(String) }),
+      }),
     ]);
     expect((await t.http().get('/health/ready')).status).toBe(503);
     expect(failures().filter((l) => Number(l['level']) >= 40)).toHaveLength(1);

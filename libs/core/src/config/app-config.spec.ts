@@ -102,7 +102,10 @@ describe('loadConfig', () => {
   });
 
   it('bounds database waits by default and reads the bounds, naming a bad one', () => {
-    expect(loadConfig({ DATA_DIR: dir }).databaseTimeouts).toEqual({ statementTimeoutMs: 5000, connectTimeoutMs: 3000 });
+    expect(loadConfig({ DATA_DIR: dir }).databaseTimeouts).toEqual({
+      statementTimeoutMs: 5000,
+      connectTimeoutMs: 3000,
+    });
     expect(
       loadConfig({ DATA_DIR: dir, DATABASE_STATEMENT_TIMEOUT_MS: '0', DATABASE_CONNECT_TIMEOUT_MS: '800' })
         .databaseTimeouts,
@@ -119,9 +122,9 @@ describe('loadConfig', () => {
     expect(config.migrationDatabaseUrl).toBe(owner);
     expect(loadConfig({ DATA_DIR: dir, DATABASE_URL: app }).migrationDatabaseUrl).toBeUndefined();
     expect(issuesOf({ MIGRATION_DATABASE_URL: owner })).toEqual(['MIGRATION_DATABASE_URL']);
-    expect(issuesOf({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'postgres://resocc_app:x@db/resocc' })).toEqual([
-      'MIGRATION_DATABASE_URL',
-    ]);
+    expect(
+      issuesOf({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'postgres://resocc_app:x@db/resocc' }),
+    ).toEqual(['MIGRATION_DATABASE_URL']);
     expect(issuesOf({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'mysql://o@db/x' })).toEqual([
       'MIGRATION_DATABASE_URL',
     ]);

@@ -246,7 +246,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
  * MIGRATION_DATABASE_URL: the owner role, for migrations. It goes with DATABASE_URL (the
  * API's role, which migrations grant the runtime rights to) and must name another user.
  */
-function readMigrationUrl(env: Env, databaseUrl: string | undefined, issues: ConfigIssue[]): string | undefined {
+function readMigrationUrl(
+  env: Env,
+  databaseUrl: string | undefined,
+  issues: ConfigIssue[],
+): string | undefined {
   const url = readUrl(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:'], issues);
   if (url === undefined) return undefined;
   if (databaseUrl === undefined) {

@@ -10,7 +10,10 @@ export interface DatabaseTimeouts {
   connectTimeoutMs: number;
 }
 
-export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementTimeoutMs: 5000, connectTimeoutMs: 3000 };
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementTimeoutMs: 5000,
+  connectTimeoutMs: 3000,
+};
 
 /** Time the server gets past statement_timeout to cancel a statement itself before the client gives up. */
 export const STALLED_SERVER_GRACE_MS = 1000;

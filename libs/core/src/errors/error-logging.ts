@@ -43,5 +43,8 @@ export function logRequestError(logger: Logger, error: unknown, fields: Record<s
   else if (entry.kind === 'unavailable')
     logger.warn({ ...fields, code: entry.code, cause: message }, 'database unavailable');
   else
-    logger.error({ ...fields, code: entry.code, err: original }, 'Unexpected error while executing a GraphQL operation');
+    logger.error(
+      { ...fields, code: entry.code, err: original },
+      'Unexpected error while executing a GraphQL operation',
+    );
 }

@@ -27,7 +27,10 @@ describe('a database that does not answer', () => {
     ['server gone mid-statement', failed(new Error('Connection terminated unexpectedly'))],
     ['server silent past query_timeout', failed(new Error('Query read timeout'))],
     ['connection refused', pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
-    ['refused on every address', new AggregateError([pgError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432')])],
+    [
+      'refused on every address',
+      new AggregateError([pgError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432')]),
+    ],
     ['shutting down', failed(pgError('57P01', 'terminating connection due to administrator command'))],
     ['starting up', pgError('57P03', 'the database system is starting up')],
     ['too many connections', pgError('53300', 'sorry, too many clients already')],
@@ -51,7 +54,9 @@ describe('a database that does not answer', () => {
   });
 
   it('still answers a value PostgreSQL refused as data with BAD_USER_INPUT', () => {
-    expect(codeOf(failed(pgError('22021', 'invalid byte sequence for encoding "UTF8"')))).toBe('BAD_USER_INPUT');
+    expect(codeOf(failed(pgError('22021', 'invalid byte sequence for encoding "UTF8"')))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 

@@ -73,7 +73,8 @@ export class HealthService {
       this.checks.map(async (c) => {
         try {
           await withTimeout(c.check(), CHECK_TIMEOUT_MS);
-          if (this.lastFailure.delete(c.name)) this.logger.info({ check: c.name }, 'readiness check up again');
+          if (this.lastFailure.delete(c.name))
+            this.logger.info({ check: c.name }, 'readiness check up again');
           return [c.name, { ok: true }] as const;
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);

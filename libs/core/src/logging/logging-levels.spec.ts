@@ -65,7 +65,9 @@ type Line = Record<string, unknown>;
 describe('log levels of request errors', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(graphqlTestModule({ providers: [LevelsResolver] }), { env: { LOG_LEVEL: 'debug' } });
+    t = await createTestApp(graphqlTestModule({ providers: [LevelsResolver] }), {
+      env: { LOG_LEVEL: 'debug' },
+    });
   });
   afterAll(() => t.close());
 
@@ -88,13 +90,16 @@ describe('log levels of request errors', () => {
     ['{ missing }', 'NOT_FOUND'],
     ['{ conflict }', 'CONFLICT'],
     ['{ limited }', 'RATE_LIMITED'],
-  ])('logs the client error of %s at debug or info with its code %s, never at warn or error', async (query, code) => {
-    const { code: answered, lines } = await linesOf(query);
-    expect(answered).toBe(code);
-    expect(lines.filter((l) => level(l) >= 40)).toEqual([]);
-    expect(lines).toContainEqual(expect.objectContaining({ code }));
-    expect(lines.filter((l) => l['code'] === code).every((l) => level(l) <= 30)).toBe(true);
-  });
+  ])(
+    'logs the client error of %s at debug or info with its code %s, never at warn or error',
+    async (query, code) => {
+      const { code: answered, lines } = await linesOf(query);
+      expect(answered).toBe(code);
+      expect(lines.filter((l) => level(l) >= 40)).toEqual([]);
+      expect(lines).toContainEqual(expect.objectContaining({ code }));
+      expect(lines.filter((l) => l['code'] === code).every((l) => level(l) <= 30)).toBe(true);
+    },
+  );
 
   it('logs nothing above info for a request GraphQL refuses (unknown field)', async () => {
     const { code, lines } = await linesOf('{ nope }');
@@ -110,7 +115,10 @@ describe('log levels of request errors', () => {
     expect(errors).toContainEqual(
       expect.objectContaining({
         requestId,
-        err: expect.objectContaining({ message: 'a bug: undefined is not a function', stack: expect.any(String) }),
+        err: expect.objectContaining({
+          message: 'a bug: undefined is not a function',
+          stack: expect.any(String),
+        }),
       }),
     );
   });
