@@ -62,18 +62,22 @@ describe('moderation journeys', () => {
     return id;
   }
 
+  /** The answer's data; an error fails the test (it never reads as an empty list). */
+  async function answered<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
+    const res = await t.gql<T>(query, variables, { token });
+    if (res.errors || !res.data) throw new Error(`${query} failed: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  }
   const notificationsOf = async (session: Session, unread = false): Promise<Notification[]> =>
     (
-      (
-        await t.gql<{ notifications: { edges: { node: Notification }[] } }>(
-          NOTIFICATIONS,
-          { unread },
-          { token: session.accessToken },
-        )
-      ).data?.notifications.edges ?? []
-    ).map((e) => e.node);
+      await answered<{ notifications: { edges: { node: Notification }[] } }>(
+        NOTIFICATIONS,
+        { unread },
+        session.accessToken,
+      )
+    ).notifications.edges.map((e) => e.node);
   const statusOf = async (id: string, token = moderator.accessToken): Promise<string | undefined> =>
-    (await t.gql<{ node: { status: string } | null }>(STATUS, { id }, { token })).data?.node?.status;
+    (await answered<{ node: { status: string } | null }>(STATUS, { id }, token)).node?.status;
 
   beforeAll(async () => {
     t = await createModerationTestApp();
@@ -117,10 +121,13 @@ describe('moderation journeys', () => {
   it('lists the queue oldest first', async () => {
     const first = await submitted('Premier en file');
     const second = await submitted('Second en file');
-    const queue = await t.gql<{ moderationQueue: { edges: { node: { id: string } }[] } }>(QUEUE, undefined, {
-      token: moderator.accessToken,
-    });
-    const ids = queue.data?.moderationQueue.edges.map((e) => e.node.id) ?? [];
+    const queue = await answered<{ moderationQueue: { edges: { node: { id: string } }[] } }>(
+      QUEUE,
+      undefined,
+      moderator.accessToken,
+    );
+    const ids = queue.moderationQueue.edges.map((e) => e.node.id);
+    expect(ids).toContain(first);
     expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
   });
 
@@ -318,9 +325,8 @@ describe('moderation journeys', () => {
     }
     /** The organisations of the open reports on the item, as moderators see them in the reports list. */
     async function reportingOrganisations(id: string): Promise<string[]> {
-      const res = await t.gql<Reports>(REPORTS, undefined, { token: moderator.accessToken });
-      expect(res.errors).toBeUndefined();
-      return (res.data?.reports.edges ?? [])
+      const res = await answered<Reports>(REPORTS, undefined, moderator.accessToken);
+      return res.reports.edges
         .filter((e) => e.node.target.id === id)
         .map((e) => e.node.reporter.organisation.name)
         .sort();
@@ -432,9 +438,8 @@ describe('moderation journeys', () => {
       id: string,
       session: Session,
     ): Promise<Log['moderationLog']['edges'][number]['node'][]> => {
-      const res = await t.gql<Log>(LOG, { id }, { token: session.accessToken });
-      expect(res.errors).toBeUndefined();
-      return res.data?.moderationLog.edges.map((e) => e.node) ?? [];
+      const res = await answered<Log>(LOG, { id }, session.accessToken);
+      return res.moderationLog.edges.map((e) => e.node);
     };
     async function draftBy(session: Session, title: string): Promise<string> {
       const res = await t.gql<{ createExperiencePost: { id: string } }>(
@@ -558,6 +563,7 @@ describe('moderation journeys', () => {
   });
 
   it('keeps an append-only log: the database refuses UPDATE and DELETE', async () => {
+    await published('Décision à ne pas réécrire');
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM moderation_event`);
     expect(count).toBeGreaterThan(0);
     // Refused by the trigger, or before it by the privileges of the role the API connects as.
@@ -570,9 +576,12 @@ describe('moderation journeys', () => {
   });
 
   it('lets each user read and mark only their own notifications', async () => {
+    // Its own notifications: each approval tells the author, each submission the moderators.
+    for (const title of ['Notifié un', 'Notifié deux', 'Notifié trois']) await published(title);
     const unread = await notificationsOf(author, true);
     expect(unread.length).toBeGreaterThan(2);
     const othersIds = (await notificationsOf(moderator, true)).map((n) => n.id);
+    expect(othersIds.length).toBeGreaterThan(2);
     const marked = await t.gql<{ markNotificationsRead: number }>(
       `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`,
       { ids: [unread[0].id, unread[1].id, ...othersIds] },
@@ -637,10 +646,10 @@ describe('moderation journeys', () => {
 
     const COLLECTIONS = `{ collections { id title items { ... on ExperiencePost { id } } curator { displayName } } }`;
     type Collections = { collections: { id: string; items: { id: string }[] }[] };
-    const itemsFor = async (token?: string): Promise<string[]> =>
-      (await t.gql<Collections>(COLLECTIONS, undefined, { token })).data?.collections
-        .find((c) => c.id === collectionId)
-        ?.items.map((i) => i.id) ?? [];
+    const listed = async (token?: string): Promise<Collections['collections']> =>
+      (await answered<Collections>(COLLECTIONS, undefined, token)).collections;
+    const itemsFor = async (token?: string): Promise<string[] | undefined> =>
+      (await listed(token)).find((c) => c.id === collectionId)?.items.map((i) => i.id);
     expect(await itemsFor(other.accessToken)).toEqual([membersItem, publicItem]);
     expect(await itemsFor()).toEqual([publicItem]);
     await t.gql(
@@ -666,31 +675,49 @@ describe('moderation journeys', () => {
         )
       ).data,
     ).toEqual({ deleteCollection: true });
-    expect(await itemsFor()).toEqual([]);
+    expect((await listed()).map((c) => c.id)).not.toContain(collectionId);
+    expect((await listed(moderator.accessToken)).map((c) => c.id)).not.toContain(collectionId);
   });
 
   it('exports the moderation section and keeps reports (anonymised) when a reporter erases the account', async () => {
-    const reporter = await login(t, OTHER_MEMBER);
-    const exported = await t.gql<{ exportMyData: string }>('mutation { exportMyData }', undefined, {
-      token: reporter.accessToken,
+    // A reporter of its own: erasing a demo account would change what other tests find.
+    const reporter = await addAccount(t, {
+      email: 'rapporteuse@toulouse.example',
+      colleagueOf: OTHER_MEMBER,
+      ageHours: 48,
     });
-    const document = JSON.parse(exported.data?.exportMyData ?? '{}') as {
+    const id = await published('Signalé puis effacé');
+    await answered(
+      REPORT,
+      { id, reason: 'INACCURATE', comment: 'Chiffres à vérifier.' },
+      reporter.accessToken,
+    );
+    const exported = await answered<{ exportMyData: string }>(
+      'mutation { exportMyData }',
+      undefined,
+      reporter.accessToken,
+    );
+    const document = JSON.parse(exported.exportMyData) as {
       moderation: { reports: unknown[]; notifications: unknown[] };
     };
-    expect(document.moderation.reports.length).toBeGreaterThan(0);
+    expect(document.moderation.reports).toHaveLength(1);
+    expect(JSON.stringify(document.moderation.reports)).toContain('Chiffres à vérifier.');
     const before = await dataSource.query(`SELECT count(*)::int AS n FROM report`);
-    const erased = await t.gql('mutation { deleteMyAccount(password: "demo-password-2026") }', undefined, {
-      token: reporter.accessToken,
-    });
-    expect(erased.errors).toBeUndefined();
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM report`)).toEqual(before);
-    const reports = await t.gql<{ reports: { edges: { node: { reporter: { displayName: string } } }[] } }>(
-      `{ reports(first: 100) { edges { node { reporter { displayName } } } } }`,
+    await answered(
+      'mutation { deleteMyAccount(password: "demo-password-2026") }',
       undefined,
-      { token: moderator.accessToken },
+      reporter.accessToken,
     );
-    const names = reports.data?.reports.edges.map((e) => e.node.reporter.displayName) ?? [];
-    expect(names).toContain('ancien membre');
-    expect(names).not.toContain('Julien Martin');
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM report`)).toEqual(before);
+    const reports = await answered<{
+      reports: { edges: { node: { target: { id: string } | null; reporter: { displayName: string } } }[] };
+    }>(
+      `{ reports(first: 100) { edges { node { target { ... on ExperiencePost { id } } reporter { displayName } } } } }`,
+      undefined,
+      moderator.accessToken,
+    );
+    expect(
+      reports.reports.edges.filter((e) => e.node.target?.id === id).map((e) => e.node.reporter.displayName),
+    ).toEqual(['ancien membre']);
   });
 });
