@@ -1,5 +1,6 @@
 import { DATA_SOURCE, toGlobalId } from '@resocc/core';
 import { MEMBER, MODERATOR, OTHER_MEMBER, PENDING_USER, login } from '@resocc/members/testing';
+import { FACET_NAMES, SearchIndexer } from '@resocc/search';
 import type { DataSource } from 'typeorm';
 import { ExperiencePostEntity, ExperiencePostTemplateEntity } from './posts/experience-post.entity';
 import { ContentStatus, Visibility } from './shared/enums';
@@ -79,6 +80,13 @@ describe('the visibility rule, as a matrix over every status, visibility and kin
           templates.map((tpl, position) => ({ postId: p.id, templateId: tpl.id, position })),
         ),
       );
+    // Every fixture goes through the indexer, which must keep what is not PUBLISHED out.
+    await dataSource.query(
+      `INSERT INTO search_outbox (document_type, document_id)
+       SELECT 'EXPERIENCE_POST', unnest($1::uuid[]) UNION ALL SELECT 'CLAUSE_TEMPLATE', unnest($2::uuid[])`,
+      [posts.map((p) => p.id), templates.map((p) => p.id)],
+    );
+    await t.app.get(SearchIndexer).drain();
     tokens.pending = (await login(t, PENDING_USER)).accessToken;
     tokens.otherMember = (await login(t, OTHER_MEMBER)).accessToken;
     tokens.authorOrganisation = (await login(t, MEMBER)).accessToken;
@@ -124,6 +132,7 @@ describe('the visibility rule, as a matrix over every status, visibility and kin
         undefined,
         { token: tokens[viewer] },
       );
+      expect(res.errors).toBeUndefined();
       const postIds = res.data?.experiencePosts.edges.map((e) => local(e.node.id)).sort();
       const templateIds = res.data?.clauseTemplates.edges.map((e) => local(e.node.id)).sort();
       expect(postIds).toEqual(expected(viewer, posts));
@@ -140,6 +149,7 @@ describe('the visibility rule, as a matrix over every status, visibility and kin
         { s: status },
         { token: tokens[viewer] },
       );
+      expect(res.errors).toBeUndefined();
       const ids = res.data?.experiencePosts.edges.map((e) => local(e.node.id)).sort();
       expect(ids).toEqual(
         expected(
@@ -161,14 +171,20 @@ describe('the visibility rule, as a matrix over every status, visibility and kin
       undefined,
       { token: tokens[viewer] },
     );
-    for (const edge of res.data?.experiencePosts.edges ?? []) {
+    // An error, or lists that come back empty, must not pass for "nothing to check".
+    expect(res.errors).toBeUndefined();
+    const postEdges = res.data?.experiencePosts.edges;
+    const templateEdges = res.data?.clauseTemplates.edges;
+    expect(postEdges?.map((e) => local(e.node.id)).sort()).toEqual(expected(viewer, posts));
+    expect(templateEdges?.map((e) => local(e.node.id)).sort()).toEqual(expected(viewer, templates));
+    for (const edge of postEdges ?? []) {
       expect(edge.node.clauseTemplates.map((c) => local(c.id)).sort()).toEqual(expected(viewer, templates));
     }
     const publishedVisible = expected(
       viewer,
       posts.filter((p) => p.status === ContentStatus.PUBLISHED),
     );
-    for (const edge of res.data?.clauseTemplates.edges ?? []) {
+    for (const edge of templateEdges ?? []) {
       expect(edge.node.usedIn.edges.map((e) => local(e.node.id)).sort()).toEqual(publishedVisible);
       expect(edge.node.usedIn.totalCount).toBe(publishedVisible.length);
     }
@@ -180,8 +196,72 @@ describe('the visibility rule, as a matrix over every status, visibility and kin
       { id: toGlobalId('Organisation', organisationId) },
       { token: tokens[viewer] },
     );
+    expect(res.errors).toBeUndefined();
     expect(res.data?.node?.experiencePosts.edges.map((e) => local(e.node.id)).sort()).toEqual(
       expected(viewer, posts),
     );
   });
+
+  it.each(VIEWERS)(
+    'search shows and counts for %s exactly the PUBLISHED items the rule allows, in the engine as in the hits',
+    async (viewer) => {
+      type Search = {
+        search: {
+          totalHits: number;
+          hits: { node: { __typename: string; id: string } }[];
+          facets: { name: string; values: { value: string; count: number }[] }[];
+        };
+      };
+      const published = (items: Item[]): Item[] =>
+        items.filter((i) => i.status === ContentStatus.PUBLISHED && oracle(viewer, i));
+      const visiblePosts = published(posts);
+      const visibleTemplates = published(templates);
+      // '' lists the whole index (only this suite's fixtures); 'published' matches their titles.
+      for (const query of ['', 'published']) {
+        const res = await t.gql<Search>(
+          `query($input: SearchInput!) { search(input: $input) { totalHits hits { node { __typename ... on ExperiencePost { id } ... on ClauseTemplate { id } } } facets { name values { value count } } } }`,
+          { input: { query, first: 100 } },
+          { token: tokens[viewer] },
+        );
+        expect(res.errors).toBeUndefined();
+        const result = res.data?.search;
+        const hits = (typename: string): string[] | undefined =>
+          result?.hits
+            .filter((h) => h.node.__typename === typename)
+            .map((h) => local(h.node.id))
+            .sort();
+        expect({ query, posts: hits('ExperiencePost') }).toEqual({
+          query,
+          posts: visiblePosts.map((i) => i.id).sort(),
+        });
+        expect({ query, templates: hits('ClauseTemplate') }).toEqual({
+          query,
+          templates: visibleTemplates.map((i) => i.id).sort(),
+        });
+        // The count and the facets come from the engine: the resolver's re-check of the hits
+        // cannot correct them, so they show whether the engine filtered for this viewer.
+        expect({ query, totalHits: result?.totalHits }).toEqual({
+          query,
+          totalHits: visiblePosts.length + visibleTemplates.length,
+        });
+        const facet = (name: string) => result?.facets.find((f) => f.name === name)?.values;
+        expect({ query, type: facet('type') }).toEqual({
+          query,
+          type: [
+            { value: 'CLAUSE_TEMPLATE', count: visibleTemplates.length },
+            { value: 'EXPERIENCE_POST', count: visiblePosts.length },
+          ].filter((v) => v.count > 0),
+        });
+        expect({ query, themes: facet('themes') }).toEqual({
+          query,
+          themes: [{ value: 'energie', count: visiblePosts.length + visibleTemplates.length }],
+        });
+        expect({ query, kind: facet('kind') }).toEqual({
+          query,
+          kind: visibleTemplates.length ? [{ value: 'AWARD_CRITERION', count: visibleTemplates.length }] : [],
+        });
+        expect(result?.facets.map((f) => f.name)).toEqual([...FACET_NAMES]);
+      }
+    },
+  );
 });
