@@ -193,19 +193,19 @@ export async function excessPrivileges(client: ClientBase): Promise<string[]> {
     create_in_schema: boolean;
     create_in_database: boolean;
     temporary: boolean;
-    owned: string | null;
-    truncatable: string | null;
+    owned: string[] | null;
+    truncatable: string[] | null;
   }>(
     `SELECT r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb, r.rolreplication,
        has_schema_privilege('public', 'CREATE') AS create_in_schema,
        has_database_privilege(current_database(), 'CREATE') AS create_in_database,
        has_database_privilege(current_database(), 'TEMPORARY') AS temporary,
-       (SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_class c
+       (SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c
           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
             AND pg_has_role(c.relowner, 'USAGE')) AS owned,
-       (SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_class c
+       (SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c
           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
-            AND has_table_privilege(c.oid, 'TRUNCATE')) AS truncatable
+            AND has_table_privilege(c.oid, 'TRUNCATE') AND NOT pg_has_role(c.relowner, 'USAGE')) AS truncatable
      FROM pg_roles r WHERE r.rolname = current_user`,
   );
   const role = rows[0];
@@ -218,9 +218,15 @@ export async function excessPrivileges(client: ClientBase): Promise<string[]> {
   if (role.create_in_schema) problems.push('may create objects in schema public');
   if (role.create_in_database) problems.push('may create schemas in the database');
   if (role.temporary && !role.rolsuper) problems.push('may create temporary tables');
-  if (role.owned) problems.push(`owns tables (${role.owned})`);
-  if (role.truncatable && !role.rolsuper) problems.push(`may truncate tables (${role.truncatable})`);
+  if (role.owned) problems.push(`owns tables (${someOf(role.owned)})`);
+  if (role.truncatable && !role.rolsuper) problems.push(`may truncate tables (${someOf(role.truncatable)})`);
   return problems;
+}
+
+/** A few names of a list, and how many more. */
+function someOf(names: string[]): string {
+  const shown = names.slice(0, 4).join(', ');
+  return names.length > 4 ? `${shown} and ${names.length - 4} more` : shown;
 }
 
 /** excessPrivileges of the role `url` connects as. */
