@@ -4,7 +4,9 @@ import { GraphQLError } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '../config/app-config';
-import { createFormatError, isExpectedError } from '../errors/format-error';
+import { createFormatError } from '../errors/format-error';
+import { logRequestError } from '../errors/error-logging';
+import { serviceUnavailablePlugin, unavailableAsHttpError } from '../errors/service-unavailable.plugin';
 import { GRAPHQL_LIMITS, limitRefusal, limitsRule, requestLimitsPlugin } from './limits';
 import {
   type BudgetedContext,
@@ -16,7 +18,7 @@ import {
 } from './execution-budget';
 import { variablesLimitError } from './variables-limit';
 import type { Logger } from '../logging/logger';
-import type { ViewerResolver } from '../auth/viewer';
+import type { Viewer, ViewerResolver } from '../auth/viewer';
 import type { GraphQLContext } from './context';
 import { RequestLoaders } from './loaders';
 
@@ -55,19 +57,18 @@ export function requestIdOf(request: IncomingRequest): string {
     : (header(request, 'x-request-id') ?? randomUUID());
 }
 
-/** Logs unexpected errors with the request id; clients only get the masked form. */
+/** Logs every error of a request with its request id, at the level its kind calls for (logRequestError). */
 function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
-            if (isExpectedError(error)) continue;
-            const original = error.originalError ?? error;
-            logger.error(
-              { requestId: contextValue?.requestId, operationName, path: error.path, err: original },
-              'Unexpected error while executing a GraphQL operation',
-            );
+            logRequestError(logger, error, {
+              requestId: contextValue?.requestId,
+              operationName,
+              path: error.path,
+            });
           }
         },
       };
@@ -151,9 +152,14 @@ export function graphqlOptions({
       requestLimitsPlugin({ introspection: !config.isProduction, timeoutMs: timeout }),
       nulCharacterPlugin(),
       responseSizePlugin(),
+      // a database that does not answer: HTTP 503 with Retry-After for the whole response
+      serviceUnavailablePlugin(),
       errorLoggingPlugin(logger),
     ],
     stringifyResult: boundedStringify(GRAPHQL_LIMITS.maxResponseBytes),
+    // Nest would set 200 again on any answer with a `data` key, undoing serviceUnavailablePlugin's
+    // 503 (our resolvers' errors carry no HTTP status of their own).
+    preserveHttpStatusForExecutionErrors: false,
     transformSchema: withExecutionBudgets(timeout),
     // Express passes { req }, Fastify passes the request itself.
     context: async (arg: { req?: IncomingRequest } | IncomingRequest): Promise<BudgetedContext> => {
@@ -162,10 +168,17 @@ export function graphqlOptions({
       // Before anything walks them (parsing, validation, the NUL check): a clear 400.
       const refused = variablesLimitError(variablesOf(req));
       if (refused) throw limitRefusal(refused);
+      let viewer: Viewer;
+      try {
+        viewer = await viewerResolver.resolve(header(req, 'authorization'));
+      } catch (error) {
+        // no plugin sees errors of the context: an unavailable database carries its 503 itself
+        throw unavailableAsHttpError(error);
+      }
       return {
         requestId: requestIdOf(req),
         deadline,
-        viewer: await viewerResolver.resolve(header(req, 'authorization')),
+        viewer,
         loaders: new RequestLoaders(),
         ip: req.ip ?? 'unknown',
         [RESPONSE_BUDGET]: new ResponseBudget(GRAPHQL_LIMITS.maxResponseBytes),
