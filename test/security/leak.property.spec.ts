@@ -100,17 +100,17 @@ describe('no way in shows a viewer what they may not see', () => {
         type === 'experience_post'
           ? { columns: ', body_html, department_code', values: `, '', '34'` }
           : { columns: ', kind, variables', values: `, 'AWARD_CRITERION', '[]'` };
+      // Every item starts PUBLISHED and PUBLIC; it takes its own status and visibility later,
+      // once it has been indexed like that (see below).
       const [row] = await dataSource.query(
         `INSERT INTO ${type} (title, summary, body, themes, visibility, status, author_id, organisation_id, published_at${extra.columns})
-         VALUES ($1, 'résumé', $2, ARRAY[$3]::varchar[], $4::visibility, $5::content_status, $6, $7,
-                 CASE WHEN $5 = 'PUBLISHED' OR $5 = 'HIDDEN' THEN now() - ($8 || ' minutes')::interval END${extra.values})
+         VALUES ($1, 'résumé', $2, ARRAY[$3]::varchar[], 'PUBLIC', 'PUBLISHED', $4, $5,
+                 now() - ($6 || ' minutes')::interval${extra.values})
          RETURNING id`,
         [
           `Essai ${spec.words.join(' ')} ${index}`,
           spec.words.join(' '),
           spec.theme,
-          spec.visibility,
-          spec.status,
           author.id,
           author.organisation_id,
           String(index),
@@ -147,48 +147,36 @@ describe('no way in shows a viewer what they may not see', () => {
       [collection.id, 'ExperiencePost', posts.slice(0, 40).map((p) => p.id)],
     );
     curated = posts.slice(0, 40);
-    await dataSource.query(
-      `INSERT INTO search_outbox (document_type, document_id) SELECT 'EXPERIENCE_POST', unnest($1::uuid[])`,
-      [posts.map((p) => p.id)],
-    );
-    await dataSource.query(
-      `INSERT INTO search_outbox (document_type, document_id) SELECT 'CLAUSE_TEMPLATE', unnest($1::uuid[])`,
-      [templates.map((p) => p.id)],
-    );
+    // The whole world is indexed while every item is PUBLISHED and PUBLIC; then each item
+    // takes its own status and visibility. Leaving PUBLISHED must take an item out of the
+    // index (a delete) and becoming members-only must change it there: the hits the resolver
+    // re-checks would hide either mistake, the counts must not.
+    const ids = { EXPERIENCE_POST: posts.map((p) => p.id), CLAUSE_TEMPLATE: templates.map((p) => p.id) };
+    for (const [type, list] of Object.entries(ids))
+      await dataSource.query(
+        `INSERT INTO search_outbox (document_type, document_id) SELECT $1, unnest($2::uuid[])`,
+        [type, list],
+      );
     await waitForSearchIndex(t);
-    // Everything that is not PUBLISHED now was PUBLISHED and indexed for a while: leaving
-    // PUBLISHED must take it out of the index (a delete), not just out of the hits.
-    for (const [table, type, list] of [
-      ['experience_post', 'EXPERIENCE_POST', posts],
-      ['clause_template', 'CLAUSE_TEMPLATE', templates],
+    const [{ indexed }] = await dataSource.query(`SELECT count(*)::int AS indexed FROM search_document`);
+    if (indexed !== items.size) throw new Error(`${indexed} of ${items.size} items were indexed`);
+    for (const [type, table] of [
+      ['EXPERIENCE_POST', 'experience_post'],
+      ['CLAUSE_TEMPLATE', 'clause_template'],
     ] as const) {
-      const left = list.filter((i) => i.status !== 'PUBLISHED').map((i) => i.id);
-      const saved: { id: string; status: string; published_at: Date | null }[] = await dataSource.query(
-        `SELECT id, status::text AS status, published_at FROM ${table} WHERE id = ANY($1::uuid[])`,
-        [left],
-      );
+      const final = ids[type].map((id) => {
+        const item = items.get(id) as Item;
+        return { id, status: item.status, visibility: item.visibility };
+      });
       await dataSource.query(
-        `UPDATE ${table} SET status = 'PUBLISHED', published_at = COALESCE(published_at, now()) WHERE id = ANY($1::uuid[])`,
-        [left],
-      );
-      await dataSource.query(
-        `INSERT INTO search_outbox (document_type, document_id) SELECT $1, unnest($2::uuid[])`,
-        [type, left],
-      );
-      await waitForSearchIndex(t);
-      const [{ indexed }] = await dataSource.query(
-        `SELECT count(*)::int AS indexed FROM search_document WHERE entity_id = ANY($1::uuid[])`,
-        [left],
-      );
-      if (indexed !== left.length) throw new Error(`${indexed} of ${left.length} ${table} rows were indexed`);
-      await dataSource.query(
-        `UPDATE ${table} t SET status = s.status::content_status, published_at = s.published_at
-         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, status text, published_at timestamptz) WHERE t.id = s.id`,
-        [JSON.stringify(saved)],
+        `UPDATE ${table} t SET status = s.status::content_status, visibility = s.visibility::visibility,
+           published_at = CASE WHEN s.status IN ('PUBLISHED', 'HIDDEN') THEN t.published_at END
+         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, status text, visibility text) WHERE t.id = s.id`,
+        [JSON.stringify(final)],
       );
       await dataSource.query(
         `INSERT INTO search_outbox (document_type, document_id) SELECT $1, unnest($2::uuid[])`,
-        [type, left],
+        [type, ids[type]],
       );
     }
     await waitForSearchIndex(t);
