@@ -23,26 +23,21 @@ describe('migrations', () => {
   });
 
   it('are all applied to the template and running them again changes nothing', async () => {
-    expect(await runMigrations(db.url)).toEqual([]);
+    expect(await runMigrations(db.ownerUrl, { appRole: db.appRole })).toEqual([]);
   });
 
-  it('build the whole schema from an empty database', async () => {
-    const admin = new Client({ connectionString: process.env['RESOCC_TEST_ADMIN_URL'] });
-    await admin.connect();
-    const name = `${db.name}_empty`;
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+  it('build the whole schema from an empty database, as the owner, for the API role', async () => {
+    const empty = await createTestDatabase({ empty: true });
     try {
-      const url = db.url.replace(new RegExp(`/${db.name}$`), `/${name}`);
-      const applied = await runMigrations(url);
+      const applied = await runMigrations(empty.ownerUrl, { appRole: empty.appRole });
       expect(applied.length).toBeGreaterThan(0);
-      const client = new Client({ connectionString: url });
+      const client = new Client({ connectionString: empty.url });
       await client.connect();
       const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM theme');
       await client.end();
       expect(Number(rows[0].count)).toBe(11);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await empty.drop();
     }
   });
 });

@@ -308,6 +308,8 @@ export class PostgresSearchEngine implements SearchEngine {
       if (definition === index.definition) throw new Error(`unexpected index definition: ${definition}`);
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`SET LOCAL maintenance_work_mem = '128MB'`);
+        // Index builds over the whole corpus may outlast the API's statement_timeout.
+        await manager.query(`SET LOCAL statement_timeout = 0`);
         await manager.query(definition);
         if (index.primary)
           await manager.query(
@@ -321,7 +323,10 @@ export class PostgresSearchEngine implements SearchEngine {
         for (let step = queue.shift(); step; step = queue.shift()) await step();
       }),
     );
-    await this.dataSource.query(`ANALYZE ${NEXT}`);
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL statement_timeout = 0`);
+      await m.query(`ANALYZE ${NEXT}`);
+    });
     await this.addVocabulary(vocabulary);
 
     await this.dataSource.transaction(async (manager) => {

@@ -51,7 +51,8 @@ describe('PostgreSQL search engine: bounded window and rebuild', () => {
   beforeAll(async () => {
     const db = await createTestDatabase();
     drop = db.drop;
-    dataSource = createDataSource({ url: db.url, entities: [] });
+    // The rebuild creates and swaps tables: owner work, as search:reindex does it.
+    dataSource = createDataSource({ url: db.ownerUrl, entities: [] });
     await dataSource.initialize();
     await new PostgresSearchEngine(dataSource).upsert(all);
   });
