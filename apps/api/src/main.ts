@@ -6,6 +6,7 @@ import {
   SeedRegistry,
   startEmbeddedDatabase,
   ConfigError,
+  DataDirInUseError,
   createLogger,
   excessPrivilegesOf,
   loadConfig,
@@ -34,10 +35,19 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === undefined) {
     logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
-    embedded = await startEmbeddedDatabase({
-      dataDir: config.dataDir,
-      onLog: (line) => logger.debug({ postgres: line.trim() }, 'postgres'),
-    });
+    try {
+      embedded = await startEmbeddedDatabase({
+        dataDir: config.dataDir,
+        onLog: (line) => logger.debug({ postgres: line.trim() }, 'postgres'),
+      });
+    } catch (error) {
+      // Another instance runs on this DATA_DIR: say so in French, without a stack trace.
+      if (error instanceof DataDirInUseError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
+      throw error;
+    }
     // migrations as the owner; the API connects as its own role, with row rights only
     const applied = await runMigrations(embedded.ownerUrl, { appRole: embedded.appRole });
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');

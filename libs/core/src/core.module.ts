@@ -50,7 +50,11 @@ export class CoreModule {
         {
           provide: DATA_SOURCE,
           useFactory: async (): Promise<DataSource> => {
-            const dataSource = createDataSource({ url: options.databaseUrl, entities: options.entities });
+            const dataSource = createDataSource({
+              url: options.databaseUrl,
+              entities: options.entities,
+              timeouts: options.config.databaseTimeouts,
+            });
             await dataSource.initialize();
             return dataSource;
           },
