@@ -173,7 +173,7 @@ export async function runFeedBench(options: FeedOptions): Promise<FeedResults> {
   let api: Awaited<ReturnType<typeof startApiProcess>> | undefined;
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   try {
-    api = await startApiProcess({ dist, databaseUrl: corpus.url });
+    api = await startApiProcess({ dist, databaseUrl: corpus.appUrl });
     baseline = await startBaseline(corpus.url);
     const same = await sameResponse(api.port, baseline.port);
 
@@ -214,7 +214,7 @@ export async function runFeedBench(options: FeedOptions): Promise<FeedResults> {
       const dir = join(ROOT, 'bench', 'results', 'cpu-profiles');
       mkdirSync(dir, { recursive: true });
       log(`feed: profiled API run (--cpu-prof into ${dir}), ${duration} s`);
-      api = await startApiProcess({ dist, databaseUrl: corpus.url, cpuProfileDir: dir });
+      api = await startApiProcess({ dist, databaseUrl: corpus.appUrl, cpuProfileDir: dir });
       await cannon(api.port, warmUp);
       await cannon(api.port, duration);
       await stopQuietly(api);

@@ -292,7 +292,7 @@ export async function runSearchBench(options: SearchOptions): Promise<SearchResu
   // 2. The API process: the same queries through GraphQL, then publish-to-searchable.
   let api: ApiProcess | undefined;
   try {
-    api = await startApiProcess({ dist, databaseUrl: corpus.url });
+    api = await startApiProcess({ dist, databaseUrl: corpus.appUrl });
     const port = api.port;
     const viaApi = (q: BenchQuery): Promise<SearchData> =>
       graphql<SearchData>(port, SEARCH_QUERY, { input: { query: q.text, first: PAGE } });

@@ -10,6 +10,7 @@ import {
   type RunningPostgres,
   SeedRegistry,
   runMigrations,
+  prepareDatabaseRoles,
   startEmbeddedPostgres,
 } from '@resocc/core';
 import { Client } from 'pg';
@@ -376,7 +377,10 @@ export async function loadCorpus(url: string, size: CorpusSize, workDir: string)
 
 export interface CorpusDatabase {
   readonly dir: string;
+  /** The owner's connection (migrations, bulk loads, the in-process app that rebuilds the index). */
   readonly url: string;
+  /** The API role's connection (row rights only): what an API process in production gets. */
+  readonly appUrl: string;
   readonly size: CorpusSize;
   readonly load: LoadReport;
   stop(): Promise<void>;
@@ -394,8 +398,9 @@ export async function createCorpusDatabase(size: CorpusSize): Promise<CorpusData
   try {
     log(`corpus: starting an embedded PostgreSQL in ${dir}`);
     postgres = await startEmbeddedPostgres({ dataDir: dir });
-    await runMigrations(postgres.url);
-    const app = await startInProcessApp(postgres.url, dir);
+    const roles = await prepareDatabaseRoles(postgres.url);
+    await runMigrations(roles.ownerUrl, { appRole: roles.appRole });
+    const app = await startInProcessApp(roles.ownerUrl, dir);
     try {
       await app.app.get(SeedRegistry).seed(app.app.get<DataSource>(DATA_SOURCE), ['members-demo']);
     } finally {
@@ -404,10 +409,11 @@ export async function createCorpusDatabase(size: CorpusSize): Promise<CorpusData
     log(`corpus: generating and loading ${size.posts} posts and ${size.templates} templates`);
     const load = await loadCorpus(postgres.url, size, dir);
     log(`corpus: loaded in ${load.seconds} s with ${LOAD_METHOD_LABELS[load.method]}`);
-    const url = postgres.url;
+    const url = roles.ownerUrl;
     return {
       dir,
       url,
+      appUrl: roles.appUrl,
       size,
       load,
       stop: async () => {

@@ -198,6 +198,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     env: {
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'production',
+      // Required in production; nothing is e-mailed during a benchmark.
+      SMTP_URL: 'smtp://127.0.0.1:9',
       JWT_SECRET: randomBytes(32).toString('base64url'),
       DATABASE_URL: options.databaseUrl,
       DATA_DIR: dataDir,
