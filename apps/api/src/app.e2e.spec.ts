@@ -18,6 +18,7 @@ describe('the API over HTTP', () => {
     const res = await t.gql<{ themes: { id: string; slug: string; label: string }[] }>(
       '{ themes { id slug label } }',
     );
+    expect(res.errors).toBeUndefined();
     const themes = res.data?.themes ?? [];
     expect(themes.map((theme) => theme.slug)).toEqual([
       'numerique-responsable',

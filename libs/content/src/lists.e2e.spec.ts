@@ -85,11 +85,12 @@ describe('lists on the demo content', () => {
     const seen: { id: string; publishedAt: string | null }[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const res: { data?: Feed | null } = await t.gql<Feed>(
+      const res: { data?: Feed | null; errors?: unknown[] } = await t.gql<Feed>(
         FEED,
         { first: 7, after },
         { token: memberToken },
       );
+      expect(res.errors).toBeUndefined();
       const page = res.data?.experiencePosts;
       seen.push(...(page?.edges.map((e) => e.node) ?? []));
       if (!page?.pageInfo.hasNextPage) break;
@@ -105,6 +106,7 @@ describe('lists on the demo content', () => {
     const byTheme = await t.gql<Feed>(
       `{ experiencePosts(first: 100, themes: ["alimentation", "energie"]) { totalCount edges { node { id title publishedAt themes { slug } } } pageInfo { hasNextPage endCursor } } }`,
     );
+    expect(byTheme.errors).toBeUndefined();
     const nodes = byTheme.data?.experiencePosts.edges.map((e) => e.node) ?? [];
     expect(nodes.length).toBeGreaterThan(0);
     expect(
@@ -155,6 +157,7 @@ describe('lists on the demo content', () => {
         };
       }>(query),
     );
+    expect(result.errors).toBeUndefined();
     const nodes = result.data?.experiencePosts.edges.map((e) => e.node) ?? [];
     expect(nodes.length).toBeGreaterThan(20);
     expect(nodes.every((n) => n.body.length > 50 && n.bodyHtml.startsWith('<'))).toBe(true);
