@@ -268,7 +268,7 @@ export class MembershipService {
    */
   private async isExpiredApplication(organisation: OrganisationEntity): Promise<boolean> {
     if (organisation.membershipStatus !== MembershipStatus.PENDING) return false;
-    const members = await this.users.findByOrganisation(organisation.id, this.organisationsManager());
+    const members = await this.users.findByOrganisation(organisation.id);
     if (members.some((u) => u.emailVerifiedAt !== null && u.deletedAt === null)) return false;
     for (const member of members) {
       const expiry = await this.verificationLinks.latestExpiry(member.id);
@@ -284,10 +284,6 @@ export class MembershipService {
     locked.membershipStatusReason = EXPIRED_APPLICATION;
     locked.membershipStatusChangedAt = new Date();
     await this.organisations.save(locked, m);
-  }
-
-  private organisationsManager(): EntityManager {
-    return this.organisations.defaultManager();
   }
 
   /**

@@ -32,10 +32,6 @@ export class OrganisationRepository {
     return manager.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  defaultManager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   /** The live (not REJECTED) organisation of a SIRET: there is at most one. */
   findLiveBySiret(siret: string, manager?: EntityManager): Promise<OrganisationEntity | null> {
     return this.manager(manager)

@@ -29,8 +29,8 @@ export class UserRepository {
     return this.manager(manager).findOneBy(UserEntity, { email, deletedAt: IsNull() });
   }
 
-  findByOrganisation(organisationId: string, manager: EntityManager): Promise<UserEntity[]> {
-    return manager.findBy(UserEntity, { organisationId });
+  findByOrganisation(organisationId: string, manager?: EntityManager): Promise<UserEntity[]> {
+    return this.manager(manager).findBy(UserEntity, { organisationId });
   }
 
   /** The organisation's référents who can act: approved, verified, not erased (locked when asked). */
