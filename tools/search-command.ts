@@ -35,7 +35,13 @@ withDatabase(async (url) => {
       for (const key of report.stale) console.log(`  stale    ${key}`);
       for (const key of report.extra) console.log(`  extra    ${key}`);
     }
-    return differences === 0 ? 0 : 1;
+    const dead = await admin.deadLetters();
+    if (dead.length > 0) {
+      console.log(`dead letters: ${dead.length} document(s) the engine kept refusing (npm run search:reindex retries them)`);
+      for (const letter of dead)
+        console.log(`  dead     ${letter.key} after ${letter.attempts} attempts: ${letter.lastError ?? ''}`);
+    }
+    return differences === 0 && dead.length === 0 ? 0 : 1;
   } finally {
     await app.close();
   }

@@ -28,5 +28,6 @@ export { coreEntities } from './core-entities';
 export * from './http/create-app';
 export * from './markdown/markdown';
 export * from './database/sql-counter';
+export * from './database/lease';
 export * from './graphql/limits';
 export * from './rate-limit/mutation-rate-limit.guard';

@@ -50,8 +50,20 @@ function parse(raw: string): { subject: string; text: string } {
   return { subject, text };
 }
 
+/** An SMTP reply the inbox gives instead of accepting a recipient (e.g. 550 or 451). */
+export interface Refusal {
+  code: number;
+  message: string;
+}
+
 export class TestInbox {
   readonly messages: ReceivedMail[] = [];
+  /** Answers RCPT TO for an address with a refusal instead of accepting it. */
+  refuse: ((address: string) => Refusal | null) | null = null;
+  /** While set, each message is received but the final reply waits for this promise. */
+  hold: Promise<void> | null = null;
+  /** Messages whose data arrived and whose reply is being held. */
+  held = 0;
   private constructor(
     private readonly server: SMTPServer,
     readonly port: number,
@@ -65,16 +77,30 @@ export class TestInbox {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        const refusal = inbox?.refuse?.(address.address.toLowerCase()) ?? null;
+        if (!refusal) return callback();
+        callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      },
       onData(stream, session, callback) {
         let raw = '';
         stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
         stream.on('end', () => {
-          (inbox?.messages ?? received).push({
-            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-            raw,
-            ...parse(raw),
+          const accept = (): void => {
+            (inbox?.messages ?? received).push({
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              raw,
+              ...parse(raw),
+            });
+            callback();
+          };
+          const hold = inbox?.hold;
+          if (!inbox || !hold) return accept();
+          inbox.held++;
+          void hold.then(() => {
+            if (inbox) inbox.held--;
+            accept();
           });
-          callback();
         });
       },
     });

@@ -1,11 +1,10 @@
 import { SearchOutboxEntity } from './outbox/search-outbox.entity';
 
 export { SearchModule } from './search.module';
-export { SearchOutbox } from './outbox/search-outbox';
 export { SearchOutboxEntity } from './outbox/search-outbox.entity';
 export { SearchEngines } from './search-engines';
-export { SearchIndexer } from './indexer/search-indexer';
-export { SearchAdmin, type VerifyReport } from './indexer/search-admin';
+export { DEAD_LETTER_ATTEMPTS, LEASE_MS, SearchIndexer } from './indexer/search-indexer';
+export { SearchAdmin, type DeadLetter, type VerifyReport } from './indexer/search-admin';
 export { SearchDocumentSources, type DocumentSource, type DocumentVersion } from './indexer/document-sources';
 export * from './engine/search-engine';
 

@@ -11,7 +11,6 @@ import {
   renderMarkdown,
 } from '@resocc/core';
 import { MembersPresenter } from '@resocc/members';
-import { SearchOutbox } from '@resocc/search';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { assertMayChange } from '../shared/content-access';
 import { type ListRead, type SqlFilter, listVisible, notAsked } from '../shared/content-list';
@@ -80,7 +79,6 @@ export class PostService {
     private readonly themes: ThemeService,
     private readonly templates: TemplateService,
     private readonly workflow: ContentWorkflowService,
-    private readonly outbox: SearchOutbox,
     private readonly members: MembersPresenter,
   ) {}
 
@@ -176,7 +174,6 @@ export class PostService {
         }),
       );
       await this.replaceTemplates(m, post.id, templateIds);
-      await this.outbox.record(m, 'EXPERIENCE_POST', [post.id]);
       return post;
     });
   }

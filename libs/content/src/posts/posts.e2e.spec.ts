@@ -57,7 +57,7 @@ describe('experience posts', () => {
   });
   afterAll(() => t.close());
 
-  it('creates a DRAFT with normalised fields, sanitised HTML and an index event', async () => {
+  it('creates a DRAFT with normalised fields and sanitised HTML, which search does not hear of', async () => {
     const before = await outboxCount();
     const post = await create(member, {
       body: '## Bilan\n\n<script>alert(1)</script> [guide](javascript:alert(1)) [DAJ](https://www.economie.gouv.fr/daj)',
@@ -79,7 +79,9 @@ describe('experience posts', () => {
       '<a href="https://www.economie.gouv.fr/daj" rel="noopener nofollow">DAJ</a>',
     );
     expect(post['bodyHtml']).not.toMatch(/<script|href="javascript/);
-    expect(await outboxCount()).toBe(before + 1);
+    // A draft is never in the index: the outbox triggers ignore it (publication is covered
+    // by libs/search/src/outbox/search-outbox.triggers.spec.ts).
+    expect(await outboxCount()).toBe(before);
   });
 
   it('refuses anonymous viewers and users of a pending organisation', async () => {

@@ -1,7 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { SeedRegistry, renderMarkdown } from '@resocc/core';
 import { UserEntity } from '@resocc/members';
-import { SearchOutbox } from '@resocc/search';
 import { type EntityManager, In } from 'typeorm';
 import { ExperiencePostEntity, ExperiencePostTemplateEntity } from '../posts/experience-post.entity';
 import {
@@ -22,7 +21,6 @@ const DAY = 24 * 3600 * 1000;
 export class ContentSeed implements OnModuleInit {
   constructor(
     private readonly seeds: SeedRegistry,
-    private readonly outbox: SearchOutbox,
   ) {}
 
   onModuleInit(): void {
@@ -85,7 +83,6 @@ export class ContentSeed implements OnModuleInit {
       templateIds.set(demo.key, template.id);
     }
 
-    const postIds: string[] = [];
     for (const [index, demo] of DEMO_POSTS.entries()) {
       const author = authorOf(demo.author);
       const status = demo.status as ContentStatus;
@@ -122,9 +119,6 @@ export class ContentSeed implements OnModuleInit {
           cited.map((templateId, position) => ({ postId: post.id, templateId, position })),
         );
       }
-      postIds.push(post.id);
     }
-    await this.outbox.record(manager, 'CLAUSE_TEMPLATE', [...templateIds.values()]);
-    await this.outbox.record(manager, 'EXPERIENCE_POST', postIds);
   }
 }

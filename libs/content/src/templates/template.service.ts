@@ -12,7 +12,6 @@ import {
   isModerator,
 } from '@resocc/core';
 import { MembersPresenter } from '@resocc/members';
-import { SearchOutbox } from '@resocc/search';
 import { DataSource, In } from 'typeorm';
 import { assertMayChange, assertVisible } from '../shared/content-access';
 import { type ListRead, type SqlFilter, listVisible, notAsked } from '../shared/content-list';
@@ -87,7 +86,6 @@ export class TemplateService {
     private readonly tx: TransactionRunner,
     private readonly themes: ThemeService,
     private readonly workflow: ContentWorkflowService,
-    private readonly outbox: SearchOutbox,
     private readonly members: MembersPresenter,
   ) {}
 
@@ -150,7 +148,6 @@ export class TemplateService {
         changeNote: changeNote ?? INITIAL_NOTE,
         authorId: viewer.userId as string,
       });
-      await this.outbox.record(m, 'CLAUSE_TEMPLATE', [template.id]);
       return template;
     });
   }

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, TransactionRunner, type Viewer } from '@resocc/core';
 import { AccountService, MembershipService } from '@resocc/members';
 import { assertMayChange } from '../shared/content-access';
-import { SearchOutbox } from '@resocc/search';
 import type { EntityManager } from 'typeorm';
 import { ExperiencePostEntity } from '../posts/experience-post.entity';
-import { type ContentRef, type ContentType, SEARCH_TYPE } from '../shared/content-ref';
+import { type ContentRef, type ContentType } from '../shared/content-ref';
 import { ContentStatus, type Visibility } from '../shared/enums';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 import { ContentEvents, type ContentPublishedWithoutReview } from './content-events';
@@ -44,7 +43,6 @@ export interface AppliedTransition {
 @Injectable()
 export class ContentWorkflowService {
   constructor(
-    private readonly outbox: SearchOutbox,
     private readonly events: ContentEvents,
     private readonly tx: TransactionRunner,
     private readonly membership: MembershipService,
@@ -111,7 +109,6 @@ export class ContentWorkflowService {
         m,
       );
     }
-    await this.outbox.record(m, SEARCH_TYPE[ref.type], [saved.id]);
     return saved;
   }
 
@@ -157,7 +154,6 @@ export class ContentWorkflowService {
     if (result.firstPublication) changes.publishedAt = now;
     await manager.update(ENTITY[ref.type], { id: item.id }, changes);
     Object.assign(item, changes, { updatedAt: now });
-    await this.outbox.record(manager, SEARCH_TYPE[ref.type], [item.id]);
     await this.events.statusChanged(
       {
         type: ref.type,

@@ -9,9 +9,12 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 
-/** E-mails waiting to be sent (SMTP_URL set): sent after commit, retried with backoff. */
+/**
+ * E-mails waiting to be sent (SMTP_URL set): claimed with a lease and committed, sent, then
+ * deleted; retried with backoff (at least once: a retry carries the same Message-ID).
+ */
 @Entity('email_outbox')
-@Index('email_outbox_available_idx', ['availableAt', 'id'])
+@Index('email_outbox_ready_idx', ['availableAt', 'id'], { where: '"failed_at" IS NULL' })
 export class EmailOutboxEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -43,4 +46,15 @@ export class EmailOutboxEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Until when the mailer that claimed the e-mail owns it; past it, it is claimed again. */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  claimToken!: string | null;
+
+  /** Set when the server refused the e-mail for good or after the last attempt: never sent. */
+  @Column({ type: 'timestamptz', nullable: true })
+  failedAt!: Date | null;
 }

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DATA_SOURCE, LOGGER, type Logger } from '@resocc/core';
+import { DATA_SOURCE, LOGGER, type Logger, whileLeased } from '@resocc/core';
 import { Client } from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { type SearchDocument, type SearchDocumentType, documentKey } from '../engine/search-engine';
 import { SearchEngines } from '../search-engines';
 import { SearchDocumentSources } from './document-sources';
@@ -9,6 +10,12 @@ import { SearchDocumentSources } from './document-sources';
 const CLAIM_BATCH = 500;
 const POLL_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
+/** How long a claim owns its rows unless renewed (renewed every third while it works). */
+export const LEASE_MS = 20_000;
+/** Failures of a document written alone after which it is set aside as a dead letter. */
+export const DEAD_LETTER_ATTEMPTS = 8;
+/** Claims are serialised by this advisory lock (claiming is one short statement). */
+const CLAIM_LOCK = "hashtext('resocc:search_outbox:claim')";
 
 interface OutboxRow {
   id: string;
@@ -18,17 +25,25 @@ interface OutboxRow {
 }
 
 export interface DrainResult {
-  /** Outbox rows handled (written or scheduled for a retry). */
+  /** Outbox rows handled (written, scheduled for a retry or set aside). */
   claimed: number;
   failed: number;
 }
 
 /**
- * Drains the outbox after commit: claims rows with FOR UPDATE SKIP LOCKED (so several
- * indexers never take the same rows), takes a per-document advisory lock (so two indexers
- * never write the same document in the wrong order), rebuilds each document from the
- * database, and writes batches to every engine. Failures are retried with exponential
- * backoff; a write is never blocked or failed by the index.
+ * Drains the outbox (written by triggers in the transaction of every change) with no
+ * transaction held across the network:
+ * 1. claim: one short transaction gives a batch of ready rows a lease (claim token and
+ *    expiry), skipping documents another claim still holds, and commits;
+ * 2. rebuild each document from the database and write it to every engine;
+ * 3. delete the rows of the claim (and older unclaimed rows of the same documents, which
+ *    the write covered).
+ * A process that dies between 1 and 3 leaves rows whose lease expires: they are claimed
+ * again. A failed batch is retried document by document, so one document the engine keeps
+ * refusing holds back no other; after DEAD_LETTER_ATTEMPTS failures alone it is set aside
+ * (dead letter: logged at error, counted by `deadLetters()`, listed by search:verify). When
+ * the engine itself does not answer (its stats fail too), nothing counts toward a dead
+ * letter: the claim is released and the indexer backs off as a whole.
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,6 +52,9 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   private draining: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** While the engine is down: no claim before this time (ms since epoch). */
+  private pausedUntil = 0;
+  private outageDelayMs = 0;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -90,7 +108,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Asks for a drain; coalesces concurrent requests. */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || Date.now() < this.pausedUntil) return;
     if (this.draining) {
       this.again = true;
       return;
@@ -105,15 +123,15 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
         } catch (error) {
           this.logger.warn({ err: error }, 'search indexer could not drain the outbox; will retry');
         }
-      } while (this.again && !this.stopped);
+      } while (this.again && !this.stopped && Date.now() >= this.pausedUntil);
     })().finally(() => {
       this.draining = null;
     });
   }
 
   /**
-   * Waits until the outbox has nothing ready (tests and commands). Rows another indexer is
-   * writing are waited for; rows waiting for a retry (backoff) are not.
+   * Waits until the outbox has nothing ready (tests and commands). Rows another claim holds
+   * are waited for; rows waiting for a retry (backoff) and dead letters are not.
    */
   async drain(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -121,7 +139,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
       const result = await this.drainOnce();
       if (result.claimed > 0) continue;
       const [{ ready }] = await this.dataSource.query(
-        `SELECT count(*)::int AS ready FROM search_outbox WHERE available_at <= now()`,
+        `SELECT count(*)::int AS ready FROM search_outbox WHERE dead_at IS NULL AND available_at <= now()`,
       );
       if (ready === 0) return;
       if (Date.now() > deadline) throw new Error(`search outbox still has ${ready} ready rows`);
@@ -129,51 +147,152 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  /** Handles up to one batch of ready rows. */
+  /** Claims, writes and settles up to one batch of ready rows. */
   async drainOnce(): Promise<DrainResult> {
-    return this.dataSource.transaction(async (m) => {
-      const rows: OutboxRow[] = await m.query(
-        `SELECT id, document_type, document_id, attempts FROM search_outbox
-         WHERE available_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [CLAIM_BATCH],
+    const token = randomUUID();
+    const rows = await this.claim(token);
+    if (rows.length === 0) return { claimed: 0, failed: 0 };
+    const renew = (): Promise<unknown> =>
+      this.dataSource.query(
+        `UPDATE search_outbox SET claimed_until = now() + make_interval(secs => $2::float8) WHERE claim_token = $1`,
+        [token, LEASE_MS / 1000],
       );
-      if (rows.length === 0) return { claimed: 0, failed: 0 };
-      const byDocument = new Map<string, OutboxRow[]>();
-      for (const row of rows) {
-        const key = documentKey(row.document_type, row.document_id);
-        byDocument.set(key, [...(byDocument.get(key) ?? []), row]);
-      }
-      const owned = await this.lockDocuments(m, [...byDocument.keys()]);
-      const mine = rows.filter((r) => owned.has(documentKey(r.document_type, r.document_id)));
-      if (mine.length === 0) return { claimed: 0, failed: 0 };
+    return whileLeased(renew, LEASE_MS, () => this.handle(token, rows));
+  }
+
+  /** Writes the claimed rows' documents and settles each row. */
+  private async handle(token: string, rows: OutboxRow[]): Promise<DrainResult> {
+    const byDocument = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const key = documentKey(row.document_type, row.document_id);
+      byDocument.set(key, [...(byDocument.get(key) ?? []), row]);
+    }
+    // Documents that already failed are written alone; the others together.
+    const fresh: OutboxRow[][] = [];
+    const alone: OutboxRow[][] = [];
+    for (const group of byDocument.values()) (group.some((r) => r.attempts > 0) ? alone : fresh).push(group);
+    let failed = 0;
+    if (fresh.length > 0) {
+      const batch = fresh.flat();
       try {
-        await this.write(mine);
-        await m.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[])`, [mine.map((r) => r.id)]);
-        return { claimed: mine.length, failed: 0 };
+        await this.write(batch);
+        await this.settle(token, batch);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        if (!(await this.enginesAnswer())) return this.outage(token, rows, error);
         this.logger.warn(
-          { err: error, documents: owned.size },
-          'search engine write failed; will retry with backoff',
+          { err: error, documents: fresh.length },
+          'search engine refused a batch; its documents will be retried one by one',
         );
-        await m.query(
-          `UPDATE search_outbox SET attempts = attempts + 1, last_error = $2,
-             available_at = now() + make_interval(secs => LEAST($3::float8, 0.5 * power(2, attempts)))
-           WHERE id = ANY($1::bigint[])`,
-          [mine.map((r) => r.id), message.slice(0, 2000), MAX_BACKOFF_MS / 1000],
-        );
-        return { claimed: mine.length, failed: mine.length };
+        await this.retryLater(token, batch, error, false);
+        failed += batch.length;
       }
+    }
+    for (const group of alone) {
+      try {
+        await this.write(group);
+        await this.settle(token, group);
+      } catch (error) {
+        if (!(await this.enginesAnswer())) return this.outage(token, rows, error);
+        await this.retryLater(token, group, error, true);
+        failed += group.length;
+      }
+    }
+    this.outageDelayMs = 0;
+    return { claimed: rows.length, failed };
+  }
+
+  /** Gives up to CLAIM_BATCH ready rows a lease under `token`, in a transaction of its own. */
+  private async claim(token: string): Promise<OutboxRow[]> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`);
+      // An UPDATE answers [rows, affected] through TypeORM.
+      const [claimed]: [OutboxRow[], number] = await m.query(
+        `WITH ready AS (
+           SELECT o.id FROM search_outbox o
+           WHERE o.dead_at IS NULL AND o.available_at <= now()
+             AND (o.claimed_until IS NULL OR o.claimed_until < now())
+             AND NOT EXISTS (
+               SELECT 1 FROM search_outbox held
+               WHERE held.document_type = o.document_type AND held.document_id = o.document_id
+                 AND held.claimed_until >= now())
+           ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         UPDATE search_outbox s SET claim_token = $2, claimed_until = now() + make_interval(secs => $3::float8)
+         FROM ready WHERE s.id = ready.id
+         RETURNING s.id, s.document_type, s.document_id, s.attempts`,
+        [CLAIM_BATCH, token, LEASE_MS / 1000],
+      );
+      return claimed.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
     });
   }
 
-  /** Transaction-scoped advisory locks: a document being written by another indexer is left for later. */
-  private async lockDocuments(m: EntityManager, keys: string[]): Promise<Set<string>> {
-    const rows: { key: string; locked: boolean }[] = await m.query(
-      `SELECT k AS key, pg_try_advisory_xact_lock(hashtext('search:' || k)) AS locked FROM unnest($1::text[]) AS k`,
-      [keys],
+  /**
+   * The documents are in the engines: deletes the claim's rows, and the unclaimed rows of
+   * the same documents written before them (the write read the database after they committed).
+   */
+  private async settle(token: string, rows: readonly OutboxRow[]): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM search_outbox o USING unnest($2::text[], $3::uuid[]) AS d(type, id)
+       WHERE o.document_type = d.type AND o.document_id = d.id AND o.id <= $4::bigint
+         AND (o.claim_token = $1 OR o.claimed_until IS NULL OR o.claimed_until < now())`,
+      [
+        token,
+        rows.map((r) => r.document_type),
+        rows.map((r) => r.document_id),
+        rows.reduce((max, r) => (BigInt(r.id) > BigInt(max) ? r.id : max), '0'),
+      ],
     );
-    return new Set(rows.filter((r) => r.locked).map((r) => r.key));
+  }
+
+  /** Schedules a retry with backoff; a document failing alone long enough becomes a dead letter. */
+  private async retryLater(token: string, rows: readonly OutboxRow[], error: unknown, alone: boolean): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const [updated]: [{ document_type: string; document_id: string; attempts: number; dead: boolean }[], number] =
+      await this.dataSource.query(
+        `UPDATE search_outbox SET attempts = attempts + 1, last_error = $3, claim_token = NULL, claimed_until = NULL,
+           available_at = now() + make_interval(secs => LEAST($4::float8, 0.5 * power(2, attempts))),
+           dead_at = CASE WHEN $5::boolean AND attempts + 1 >= $6::int THEN now() END
+         WHERE id = ANY($1::bigint[]) AND claim_token = $2
+         RETURNING document_type, document_id, attempts, dead_at IS NOT NULL AS dead`,
+        [rows.map((r) => r.id), token, message.slice(0, 2000), MAX_BACKOFF_MS / 1000, alone, DEAD_LETTER_ATTEMPTS],
+      );
+    const dead = updated.filter((r) => r.dead);
+    for (const row of dead)
+      this.logger.error(
+        { documentType: row.document_type, documentId: row.document_id, attempts: row.attempts, err: message },
+        'search document set aside as a dead letter: the engine keeps refusing it (listed by search:verify)',
+      );
+  }
+
+  /** The engine does not answer at all: release the claim, pause the indexer, count nothing. */
+  private async outage(token: string, rows: readonly OutboxRow[], error: unknown): Promise<DrainResult> {
+    this.outageDelayMs = Math.min(MAX_BACKOFF_MS, Math.max(500, this.outageDelayMs * 2));
+    this.pausedUntil = Date.now() + this.outageDelayMs;
+    this.logger.warn(
+      { err: error, retryInMs: this.outageDelayMs },
+      'search engine unavailable; indexing paused, nothing is lost',
+    );
+    await this.dataSource.query(
+      `UPDATE search_outbox SET claim_token = NULL, claimed_until = NULL, last_error = $3,
+         available_at = now() + make_interval(secs => $4::float8)
+       WHERE id = ANY($1::bigint[]) AND claim_token = $2`,
+      [
+        rows.map((r) => r.id),
+        token,
+        (error instanceof Error ? error.message : String(error)).slice(0, 2000),
+        this.outageDelayMs / 1000,
+      ],
+    );
+    return { claimed: rows.length, failed: rows.length };
+  }
+
+  /** Whether every engine answers a read: tells a refused document from an engine that is down. */
+  private async enginesAnswer(): Promise<boolean> {
+    try {
+      for (const engine of this.engines.writers) await engine.stats();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Rebuilds the documents from the database and writes them to every engine. */
@@ -197,9 +316,9 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  /** Rows waiting (for tests and readiness). */
+  /** Rows waiting, dead letters excepted (for tests and readiness). */
   async pending(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*) AS n FROM search_outbox`);
+    const [row] = await this.dataSource.query(`SELECT count(*) AS n FROM search_outbox WHERE dead_at IS NULL`);
     return Number(row.n);
   }
 }
