@@ -262,12 +262,13 @@ export class PostgresSearchEngine implements SearchEngine {
     const { title, snippet } = hitFieldsSql(qAny);
     return this.execute(
       `WITH ${sources.join(',\n')},
+       win AS (SELECT * FROM any_m ORDER BY updated_at DESC, key LIMIT ${window}),
        pool AS (
          SELECT DISTINCT ON (key) * FROM (
-           SELECT * FROM any_m UNION ALL SELECT * FROM head_m ${planned.length > 1 ? 'UNION ALL SELECT * FROM all_m' : ''}
+           SELECT * FROM win UNION ALL SELECT * FROM head_m
+           ${planned.length > 1 ? `UNION ALL (SELECT * FROM all_m ORDER BY updated_at DESC, key LIMIT ${window})` : ''}
          ) u ORDER BY key
        ),
-       win AS (SELECT * FROM any_m ORDER BY updated_at DESC, key LIMIT ${window}),
        scored AS (
          SELECT p.key, p.updated_at,
                 (${matched})::float8 AS words,
