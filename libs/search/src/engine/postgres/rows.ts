@@ -1,4 +1,4 @@
-import { codeTokens, normaliseCodes } from '../text/codes';
+import { extraTexts } from '../text/fields';
 import { type SearchDocument, cleanDocumentText } from '../search-engine';
 
 /** Every facet value of a document as `facet:value`, counted in one pass by search(). */
@@ -10,24 +10,6 @@ function facetValues(d: SearchDocument): string[] {
   if (d.departmentCode !== null) values.push(`departmentCode:${d.departmentCode}`);
   if (d.procedureType !== null) values.push(`procedureType:${d.procedureType}`);
   return values;
-}
-
-/**
- * The `codes` column: the document's identifiers and those its texts mention, in their
- * normal form, so that `L2113-12` in a body matches the query `L. 2113-12`.
- */
-export function codesText(d: SearchDocument): string {
-  const mentioned = codeTokens([d.title, d.summary, d.body].join('\n'));
-  return cleanDocumentText([normaliseCodes((d.codes ?? []).join(' ; ')), ...mentioned].join(' '));
-}
-
-/** The searchable texts of a document beyond title, summary and body (indexed, never shown). */
-export function extraTexts(d: SearchDocument): { codes: string; labels: string; context: string } {
-  return {
-    codes: codesText(d),
-    labels: cleanDocumentText((d.labels ?? []).join(' ; ')),
-    context: cleanDocumentText((d.context ?? []).join(' ; ')),
-  };
 }
 
 export function rows(documents: readonly SearchDocument[]): string {

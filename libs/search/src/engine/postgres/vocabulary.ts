@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { DocumentVisibility, SearchDocument } from '../search-engine';
 import { words } from '../text/fold';
 import { isIgnoredWord } from '../text/stop-words';
-import { extraTexts } from './rows';
+import { extraTexts } from '../text/fields';
 import { BATCH, CONFIG, TABLE, chunks } from './sql';
 
 /** Runs of Latin letters and digits (other letters split words, as `words` does after folding). */

@@ -33,7 +33,9 @@ export function normaliseCodes(text: string): string {
       (_m, l: string, a: string, b: string, c: string | undefined) => ` ${legal(l, a, b, c)} `,
     )
     .replace(NUMBERED_TEXT, (_m, year: string, n: string) => ` n${year}x${n} `)
-    .replace(CPV, (_m, digits: string) => ` cpv${digits} `);
+    .replace(CPV, (_m, digits: string) => ` cpv${digits} `)
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** The normal forms of the identifiers found in a text (document side). */
