@@ -160,7 +160,14 @@ describe('MeilisearchEngine (against a fake Meilisearch)', () => {
     const settings = fake.calls('PATCH', /^\/indexes\/content\/settings$/);
     const writes = fake.calls('POST', /^\/indexes\/content\/documents$/);
     expect(fake.requests.indexOf(settings[0])).toBeLessThan(fake.requests.indexOf(writes[0]));
-    expect(settings[0].body['searchableAttributes']).toEqual(['title', 'codes', 'summary', 'labels', 'body', 'context']);
+    expect(settings[0].body['searchableAttributes']).toEqual([
+      'title',
+      'codes',
+      'summary',
+      'labels',
+      'body',
+      'context',
+    ]);
     expect(settings[0].body['stopWords']).toEqual(expect.arrayContaining(['comment', 'quels', 'de']));
     expect(settings[0].body['synonyms']).toMatchObject({ iae: ["insertion par l'activité économique"] });
     expect(settings[0].body['synonyms']).toMatchObject({ "insertion par l'activité économique": ['iae'] });
@@ -225,7 +232,7 @@ describe('MeilisearchEngine (against a fake Meilisearch)', () => {
     expect(search.body['filter']).toBe('visibility IN ["PUBLIC", "MEMBERS"]');
   });
 
-  it('asks for the `last` matching strategy and sends identifiers in the documents\' normal form', async () => {
+  it("asks for the `last` matching strategy and sends identifiers in the documents' normal form", async () => {
     await engine.upsert([doc(1, { codes: ['CCP art. L2113-12', '30213100-6'], labels: ['Handicap'] })]);
     await engine.search(request({ query: 'article L. 2113-12' }));
     const [search] = fake.calls('POST', /\/search$/);

@@ -52,7 +52,7 @@ export interface PostgresSearchOptions {
    * the newest `headWindow` whose title or identifiers have every word, however old.
    */
   window?: number;
-  /** See `window` (default 2,000). */
+  /** See `window` (default 1,000). */
   headWindow?: number;
   /** How matches are found (see matchesSql): chosen per query by default; tests force each. */
   strategy?: Strategy;
@@ -93,7 +93,7 @@ export class PostgresSearchEngine implements SearchEngine {
     options: PostgresSearchOptions = {},
   ) {
     this.window = options.window ?? 1000;
-    this.headWindow = options.headWindow ?? 2000;
+    this.headWindow = options.headWindow ?? 1000;
     this.rebuildWriters = options.rebuildWriters ?? 3;
     this.strategy = options.strategy ?? 'auto';
   }
@@ -224,7 +224,7 @@ export class PostgresSearchEngine implements SearchEngine {
            WHERE ${where} ORDER BY d.updated_at DESC, d.key LIMIT ${more}),
          win AS (SELECT * FROM candidates ORDER BY updated_at DESC, key LIMIT ${window}),
          page AS (SELECT key, 0::float8 AS score, updated_at FROM win ORDER BY updated_at DESC, key LIMIT ${limit} OFFSET ${offset})
-         ${this.answerSql('candidates', 'candidates', title, snippet)}`,
+         ${this.answerSql('candidates', title, snippet)}`,
         params,
       );
     }
@@ -233,7 +233,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const own = planned.flatMap((t) => (t.own === null ? [] : [t.own])).join(' | ') || any;
     const qAll = `${add(all)}::tsquery`;
     const qAny = planned.length === 1 ? qAll : `${add(any)}::tsquery`;
-    const qOwn = `${add(own)}::tsquery`;
+    const qOwn = own === any ? qAny : `${add(own)}::tsquery`;
     const alternatives = planned.reduce((sum, t) => sum + t.alternatives, 0);
     const strategy = strategyFor(this.strategy, alternatives);
     const walkRows =
@@ -243,13 +243,16 @@ export class PostgresSearchEngine implements SearchEngine {
     const headMore = add(this.headWindow);
     const sources = [
       `any_m AS MATERIALIZED (${matchesSql({ column: 'tsv', where, q: qAny, more, strategy, walkRows })})`,
-      `head_m AS MATERIALIZED (${matchesSql({ column: 'head_tsv', where, q: qAll, more: headMore, strategy, walkRows })})`,
+      // Many OR-ed stems (a short prefix): the first pass looks in the window only.
+      strategy === 'walk'
+        ? `head_m AS MATERIALIZED (SELECT * FROM any_m a WHERE a.head_tsv @@ ${qAll} LIMIT ${headMore})`
+        : `head_m AS MATERIALIZED (${matchesSql({ column: 'head_tsv', where, q: qAll, more: headMore, strategy, walkRows })})`,
     ];
     if (planned.length > 1)
       sources.push(
         `all_m AS MATERIALIZED (${matchesSql({ column: 'tsv', where, q: qAll, more, strategy, walkRows })})`,
       );
-    // Words matched first (count, plus informativeness / terms so that it never outweighs a word).
+    // Words matched (count, plus informativeness / terms so that it never outweighs a word).
     const weights = await this.informativeness(planned);
     const matched = planned
       .map(
@@ -257,39 +260,47 @@ export class PostgresSearchEngine implements SearchEngine {
           `(CASE WHEN p.tsv @@ ${add(t.query)}::tsquery THEN ${1 + weights[i] / planned.length} ELSE 0 END)`,
       )
       .join(' + ');
+    const rank = (column: string): string =>
+      own === any
+        ? `ts_rank_cd(${WEIGHTS}, ${column}, ${qAny}, 1)`
+        : `ts_rank_cd(${WEIGHTS}, ${column}, ${qAny}, 1) + ts_rank_cd(${WEIGHTS}, ${column}, ${qOwn}, 1)`;
+    const needed = add(request.offset + request.limit);
     const limit = add(request.limit);
     const offset = add(request.offset);
     const { title, snippet } = hitFieldsSql(qAny);
+    // Two tiers: documents whose title or identifiers have every word (however old: the first
+    // pass), ranked on those alone; then the others, by words matched and rank. The second
+    // tier is only scored when the first cannot fill the page (a one-time filter).
     return this.execute(
       `WITH ${sources.join(',\n')},
        win AS (SELECT * FROM any_m ORDER BY updated_at DESC, key LIMIT ${window}),
-       pool AS (
-         SELECT DISTINCT ON (key) * FROM (
-           SELECT * FROM win UNION ALL SELECT * FROM head_m
-           ${planned.length > 1 ? `UNION ALL (SELECT * FROM all_m ORDER BY updated_at DESC, key LIMIT ${window})` : ''}
-         ) u ORDER BY key
+       head_ranked AS (
+         SELECT h.key, h.updated_at, 2 AS tier, 0::float8 AS words, (${rank('h.head_tsv')})::float8 AS rank FROM head_m h
        ),
-       scored AS (
-         SELECT p.key, p.updated_at,
-                (${matched})::float8 AS words,
-                (p.head_tsv @@ ${qAll})::int AS head,
-                (ts_rank_cd(${WEIGHTS}, p.tsv, ${qAny}, 1) + ts_rank_cd(${WEIGHTS}, p.tsv, ${qOwn}, 1))::float8 AS rank
-         FROM pool p
+       rest AS (
+         SELECT p.key, p.updated_at, 1 AS tier, (${matched})::float8 AS words, (${rank('p.tsv')})::float8 AS rank
+         FROM (
+           SELECT DISTINCT ON (key) * FROM (
+             SELECT * FROM win
+             ${planned.length > 1 ? `UNION ALL (SELECT * FROM all_m ORDER BY updated_at DESC, key LIMIT ${window})` : ''}
+           ) u ORDER BY key
+         ) p
+         WHERE (SELECT count(*) FROM head_m) < ${needed} AND NOT (p.head_tsv @@ ${qAll})
        ),
        page AS (
-         SELECT key, words * 1000000 + head * 1000 + least(rank, 999) AS score, updated_at FROM scored
-         ORDER BY words DESC, head DESC, rank DESC, updated_at DESC, key LIMIT ${limit} OFFSET ${offset}
+         SELECT key, updated_at, tier * 1e9 + words * 1e6 + least(rank, 999) AS score
+         FROM (SELECT * FROM head_ranked UNION ALL SELECT * FROM rest) r
+         ORDER BY tier DESC, words DESC, rank DESC, updated_at DESC, key LIMIT ${limit} OFFSET ${offset}
        )
-       ${this.answerSql('any_m', 'pool', title, snippet)}`,
+       ${this.answerSql('any_m', title, snippet)}`,
       params,
     );
   }
 
-  /** The JSON answer: count of `counted`, size of `ranked`, the page's hits, the window's facets. */
-  private answerSql(counted: string, ranked: string, title: string, snippet: string): string {
+  /** The JSON answer: count of `counted`, the page's hits, the window's facets. */
+  private answerSql(counted: string, title: string, snippet: string): string {
     return `SELECT json_build_object(
        'matched', (SELECT count(*) FROM ${counted}),
-       'ranked', (SELECT count(*) FROM ${ranked}),
        'hits', COALESCE((SELECT json_agg(json_build_object('key', d.key, 'type', d.type, 'entityId', d.entity_id,
                   'titleHighlight', ${title}, 'snippet', ${snippet})
                   ORDER BY p.score DESC, p.updated_at DESC, p.key)

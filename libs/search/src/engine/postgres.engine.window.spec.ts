@@ -135,7 +135,9 @@ describe('PostgreSQL search engine: bounded window and rebuild', () => {
         await engine().upsert([planted]);
         try {
           const response = await engine().search(request('compostage'));
-          expect(response.hits[0]?.key).toBe(planted.key);
+          // Walking (many stems OR-ed: a short prefix) looks for title matches in the window only.
+          if (strategy === 'walk') expect(response.hits.map((h) => h.key)).not.toContain(planted.key);
+          else expect(response.hits[0]?.key).toBe(planted.key);
           expect(response.totalHitsExact).toBe(false);
         } finally {
           await engine().delete([planted.key]);

@@ -36,8 +36,6 @@ export function noHits(): SearchResponse {
 export interface RawResult {
   /** Matches counted (at most the window + 1). */
   matched: number;
-  /** Documents ranked (the counted ones and the first pass's older ones). */
-  ranked: number;
   hits: SearchHitResult[];
   facets: [string, number][];
 }
@@ -55,7 +53,7 @@ export function toResponse(result: RawResult, window: number): SearchResponse {
   const exact = matched <= window;
   return {
     hits: result.hits,
-    totalHits: exact ? matched : Math.max(window, Number(result.ranked)),
+    totalHits: exact ? matched : window,
     totalHitsExact: exact,
     facets,
   };
