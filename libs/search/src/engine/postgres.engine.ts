@@ -245,7 +245,8 @@ export class PostgresSearchEngine implements SearchEngine {
       `any_m AS MATERIALIZED (${matchesSql({ column: 'tsv', where, q: qAny, more, strategy, walkRows })})`,
       // Many OR-ed stems (a short prefix): the first pass looks in the window only.
       strategy === 'walk'
-        ? `head_m AS MATERIALIZED (SELECT * FROM any_m a WHERE a.head_tsv @@ ${qAll} LIMIT ${headMore})`
+        ? `head_m AS MATERIALIZED (SELECT * FROM (SELECT * FROM any_m ORDER BY updated_at DESC, key LIMIT ${window}) a
+             WHERE a.head_tsv @@ ${qAll} LIMIT ${headMore})`
         : `head_m AS MATERIALIZED (${matchesSql({ column: 'head_tsv', where, q: qAll, more: headMore, strategy, walkRows })})`,
     ];
     if (planned.length > 1)
