@@ -16,7 +16,7 @@ const TSV = `setweight(to_tsvector('french_unaccent', title), 'A') ||
   setweight(to_tsvector('french_unaccent', summary), 'B') ||
   setweight(to_tsvector('french_unaccent', labels), 'B') ||
   setweight(to_tsvector('french_unaccent', body), 'C') ||
-  setweight(to_tsvector('french_unaccent', context), 'D')`;
+  setweight(to_tsvector('french_unaccent', context), 'C')`;
 const HEAD = `setweight(to_tsvector('french_unaccent', title), 'A') || setweight(to_tsvector('french_unaccent', codes), 'A')`;
 const OLD_TSV = `setweight(to_tsvector('french_unaccent', title), 'A') ||
   setweight(to_tsvector('french_unaccent', summary), 'B') ||

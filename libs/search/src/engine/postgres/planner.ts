@@ -20,30 +20,40 @@ export type Strategy = 'auto' | 'monthly' | 'walk' | 'index';
 export interface PlannedTerm {
   /** The term's words or any of its synonyms. */
   query: string;
-  /** The term's own words only (synonyms rank below them). */
+  /** The term's own words only, as typed (completions, typo neighbours and synonyms rank below them). */
   own: string | null;
   /** Stems OR-ed in `query` (the cost of an index lookup). */
   alternatives: number;
   lexemes: string[];
 }
 
-/** `(a | b)` for one word's stems; null when it has none a document has. */
-function wordQuery(found: WordLexemes | undefined): string | null {
+/** `(a | b)` for one word's stems (only its own when `exact`); null when it has none a document has. */
+function wordQuery(found: WordLexemes | undefined, exact: boolean): string | null {
   if (!found || !found.known || found.lexemes.length === 0) return null;
-  return `(${found.lexemes.map(quoteLexeme).join(' | ')})`;
+  const stems = exact ? found.exact : found.lexemes;
+  if (stems.length === 0) return null;
+  return `(${stems.map(quoteLexeme).join(' | ')})`;
 }
 
-/** Words AND-ed; null when one of them cannot match (stop words, which have no stems, are left out). */
-function conjunction(list: readonly string[], lexemes: ReadonlyMap<string, WordLexemes>): string | null {
+/**
+ * Words AND-ed, or following each other when `phrase`; null when one of them cannot match
+ * (stop words, which have no stems, are left out).
+ */
+function conjunction(
+  list: readonly string[],
+  lexemes: ReadonlyMap<string, WordLexemes>,
+  options: { phrase?: boolean; exact?: boolean } = {},
+): string | null {
   const parts: string[] = [];
   for (const word of list) {
     const found = lexemes.get(word);
     if (found && found.lexemes.length === 0) continue;
-    const query = wordQuery(found);
+    const query = wordQuery(found, options.exact === true);
     if (query === null) return null;
     parts.push(query);
   }
-  return parts.length === 0 ? null : parts.length === 1 ? parts[0] : `(${parts.join(' & ')})`;
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : `(${parts.join(options.phrase ? ' <-> ' : ' & ')})`;
 }
 
 /** The terms some document can match, as tsquery text; the others are left out. */
@@ -55,14 +65,15 @@ export function planTerms(
   for (const term of terms) {
     const own = conjunction(term.words, lexemes);
     const others = term.alternatives
-      .map((a) => conjunction(a, lexemes))
+      .map((a, i) => conjunction(a, lexemes, { phrase: term.phrases[i] }))
       .filter((q): q is string => q !== null);
     const all = [...(own === null ? [] : [own]), ...others];
     if (all.length === 0) continue;
     const used = [term.words, ...term.alternatives].flat().flatMap((w) => lexemes.get(w)?.lexemes ?? []);
     planned.push({
       query: all.length === 1 ? all[0] : `(${all.join(' | ')})`,
-      own,
+      // The words as typed (not their completions, typo neighbours or synonyms) rank higher.
+      own: own === null ? null : conjunction(term.words, lexemes, { exact: true }),
       alternatives: used.length,
       lexemes: [...new Set(used)],
     });

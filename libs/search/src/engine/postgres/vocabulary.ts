@@ -43,6 +43,8 @@ export async function addVocabulary(dataSource: DataSource, vocabulary: Readonly
 /** What a query word can match: its stems and those of its completions or typo neighbours. */
 export interface WordLexemes {
   lexemes: string[];
+  /** The word's own stems (not its completions or typo neighbours): exact matches rank higher. */
+  exact: string[];
   /** Some document has one of the stems. */
   known: boolean;
 }
@@ -60,8 +62,9 @@ export async function lexemesOf(
   typos: boolean,
 ): Promise<Map<string, WordLexemes>> {
   if (list.length === 0) return new Map();
-  const found: { word: string; lexemes: string[] | null; known: boolean | null }[] = await dataSource.query(
-    `WITH t AS (SELECT token FROM unnest($1::text[]) AS t(token)),
+  const found: { word: string; exact: string[]; lexemes: string[] | null; known: boolean | null }[] =
+    await dataSource.query(
+      `WITH t AS (SELECT token FROM unnest($1::text[]) AS t(token)),
      words AS (
        SELECT t.token, t.token AS word FROM t
        UNION ALL
@@ -81,14 +84,17 @@ export async function lexemesOf(
        ) v
      )
      SELECT t.token AS word,
+            ARRAY(SELECT unnest(tsvector_to_array(to_tsvector('${CONFIG}', t.token)))) AS exact,
             (SELECT array_agg(DISTINCT lexeme ORDER BY lexeme) FROM words w,
                unnest(tsvector_to_array(to_tsvector('${CONFIG}', w.word))) AS lexeme WHERE w.token = t.token) AS lexemes,
             (SELECT bool_or(EXISTS (SELECT 1 FROM search_vocabulary v WHERE v.stem = lexeme)) FROM words w,
                unnest(tsvector_to_array(to_tsvector('${CONFIG}', w.word))) AS lexeme WHERE w.token = t.token) AS known
      FROM t`,
-    [[...new Set(list)], prefixWord ?? '', typos],
+      [[...new Set(list)], prefixWord ?? '', typos],
+    );
+  return new Map(
+    found.map((r) => [r.word, { lexemes: r.lexemes ?? [], exact: r.exact, known: r.known === true }]),
   );
-  return new Map(found.map((r) => [r.word, { lexemes: r.lexemes ?? [], known: r.known === true }]));
 }
 
 const ALL_VISIBILITIES: readonly DocumentVisibility[] = ['PUBLIC', 'MEMBERS'];

@@ -1,7 +1,7 @@
 import { normaliseCodes } from './codes';
 import { words } from './fold';
 import { isIgnoredWord } from './stop-words';
-import { LONGEST_SYNONYM, SYNONYM_ALTERNATIVES } from './synonyms';
+import { LONGEST_SYNONYM, SYNONYM_ALTERNATIVES, synonymKey } from './synonyms';
 
 /** Query words taken into account (the rest of a long query is ignored). */
 export const MAX_QUERY_WORDS = 12;
@@ -14,6 +14,8 @@ export const MAX_QUERY_WORDS = 12;
 export interface QueryTerm {
   words: string[];
   alternatives: string[][];
+  /** For each alternative: its words must follow each other. */
+  phrases: boolean[];
   /** The query's last word, still being typed: completions count (search as you type). */
   prefix: boolean;
 }
@@ -33,11 +35,13 @@ export function analyseQuery(query: string): QueryTerm[] {
   for (let i = 0; i < base.length;) {
     let taken = 1;
     let alternatives: string[][] = [];
+    let phrases: boolean[] = [];
     for (let n = Math.min(LONGEST_SYNONYM, base.length - i); n >= 1; n--) {
-      const found = SYNONYM_ALTERNATIVES.get(base.slice(i, i + n).join(' '));
+      const found = SYNONYM_ALTERNATIVES.get(synonymKey(base.slice(i, i + n)));
       if (found) {
         taken = n;
-        alternatives = found.map((a) => [...a]);
+        alternatives = found.map((a) => [...a.words]);
+        phrases = found.map((a) => a.phrase);
         break;
       }
     }
@@ -46,6 +50,7 @@ export function analyseQuery(query: string): QueryTerm[] {
     terms.push({
       words: span,
       alternatives,
+      phrases,
       prefix: endsInWord && i === base.length && span[span.length - 1] === lastTyped && taken === 1,
     });
   }

@@ -8,7 +8,14 @@ import { isIgnoredWord } from './stop-words';
  */
 export const SYNONYMS: readonly (readonly string[])[] = [
   ['iae', "insertion par l'activité économique"],
-  ['siae', "structure d'insertion par l'activité économique", "structure d'insertion"],
+  [
+    'siae',
+    "structure d'insertion par l'activité économique",
+    "structure d'insertion",
+    "entreprise d'insertion",
+    "atelier et chantier d'insertion",
+    "chantier d'insertion",
+  ],
   ['ea', 'entreprise adaptée'],
   ['esat', "établissement et service d'aide par le travail"],
   ['ess', 'économie sociale et solidaire'],
@@ -36,6 +43,8 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['travailleurs handicapés', 'handicap'],
   ['numérique responsable', 'sobriété numérique'],
   ['site internet', 'site web', 'portail'],
+  ['électricité verte', 'électricité renouvelable', "électricité d'origine renouvelable"],
+  ['chu', 'centre hospitalier universitaire', 'hôpital', 'hospitalier'],
 ];
 
 /** A synonym as the words queries are matched on: folded, stop words left out. */
@@ -43,14 +52,34 @@ export function synonymWords(phrase: string): string[] {
   return words(phrase).filter((w) => !isIgnoredWord(w));
 }
 
-/** For each synonym (as its words joined by spaces), the other ways to say it. */
-export const SYNONYM_ALTERNATIVES: ReadonlyMap<string, readonly string[][]> = (() => {
-  const map = new Map<string, string[][]>();
+/** A word without its plural ending, so that « entreprises adaptées » names « entreprise adaptée ». */
+export function singular(word: string): string {
+  return word.length > 3 ? word.replace(/[sx]$/, '') : word;
+}
+
+/** The key a span of query words is looked up by. */
+export function synonymKey(list: readonly string[]): string {
+  return list.map(singular).join(' ');
+}
+
+/** Another way to say a synonym: its words, and whether they follow each other (a phrase). */
+export interface SynonymForm {
+  words: string[];
+  phrase: boolean;
+}
+
+/** For each synonym (as its words' synonymKey), the other ways to say it. */
+export const SYNONYM_ALTERNATIVES: ReadonlyMap<string, readonly SynonymForm[]> = (() => {
+  const map = new Map<string, SynonymForm[]>();
   for (const line of SYNONYMS) {
-    const forms = line.map(synonymWords);
+    // A phrase when no stop word sits between its words: « produits locaux » is not « locaux … produits ».
+    const forms = line.map((phrase) => {
+      const kept = synonymWords(phrase);
+      return { words: kept, phrase: kept.length > 1 && kept.length === words(phrase).length };
+    });
     for (const form of forms) {
-      const key = form.join(' ');
-      const others = forms.filter((f) => f.join(' ') !== key);
+      const key = synonymKey(form.words);
+      const others = forms.filter((f) => synonymKey(f.words) !== key);
       map.set(key, [...(map.get(key) ?? []), ...others]);
     }
   }
