@@ -13,7 +13,7 @@ import { ClauseKind, ContentStatus } from '../shared/enums';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
 import { ThemeEntity } from '../themes/theme.entity';
 
-/** The kinds of clause as people name them (searched with the lowest weight). */
+/** The kinds of clause as people name them (searched with the body's weight). */
 export const CLAUSE_KIND_LABELS: Readonly<Record<ClauseKind, string>> = {
   [ClauseKind.TECHNICAL_SPECIFICATION]: 'Spécification technique',
   [ClauseKind.SELECTION_CRITERION]: 'Critère de sélection des candidatures',

@@ -160,6 +160,7 @@ describe('search relevance through the API', () => {
       return res.data.searchCompletions;
     };
     expect(await complete('piscines géoth')).toEqual(['piscines geothermie']);
+    expect(await complete("l'aquapon", member.accessToken)).toEqual(["l'aquaponique"]);
     expect(await complete('aquapon')).toEqual([]);
     expect(await complete('aquapon', member.accessToken)).toEqual(['aquaponique']);
     const tooMany = await t.gql(COMPLETIONS, { input: { prefix: 'a', first: 21 } });

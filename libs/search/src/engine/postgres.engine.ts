@@ -39,8 +39,8 @@ export function queryTokens(query: string): string[] {
 
 /**
  * Field weights of ranking (ts_rank_cd's {D, C, B, A}): title and identifiers A (1.0);
- * summary, theme labels and the organisation's name B (0.4); body C (0.2); the kind's label,
- * the département's name and CPV labels D (0.05).
+ * summary, theme labels and the organisation's name B (0.4); body, the kind's label, the
+ * département's name and CPV labels C (0.2); D is unused.
  */
 const WEIGHTS = `'{0.05, 0.2, 0.4, 1.0}'`;
 

@@ -30,7 +30,7 @@ export interface SearchDocument {
    * shown. Optional for engine tests; the content module always fills it.
    */
   labels?: string[];
-  /** The kind's label, the département's name, CPV labels: searched with the lowest weight (D). */
+  /** The kind's label, the département's name, CPV labels: searched with the body's weight (C). */
   context?: string[];
   /**
    * Identifiers as written (legal references, CPV codes, SIRET, département code, year):

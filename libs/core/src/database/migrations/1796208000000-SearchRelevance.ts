@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `codes`: identifiers in their normal form (legal references, decree and law numbers,
  *   CPV codes, SIRET, département code, year); weight A, like the title.
  * - `labels`: theme labels and the organisation's name; weight B, like the summary.
- * - `context`: the kind's label, the département's name, CPV labels; weight D (body is C).
+ * - `context`: the kind's label, the département's name, CPV labels; weight C, like the body.
  * - `head_tsv`: title and codes only, with a GIN index on (month, head_tsv): documents whose
  *   title or identifiers have every query word are ranked first, found however old they are.
  * Existing documents get the new fields at the next `npm run search:reindex`.
@@ -29,7 +29,9 @@ export class SearchRelevance1796208000000 implements MigrationInterface {
     for (const column of ['codes', 'labels', 'context'])
       await queryRunner.query(`ALTER TABLE search_document ADD COLUMN ${column} text NOT NULL DEFAULT ''`);
     await queryRunner.query(`ALTER TABLE search_document DROP COLUMN tsv`);
-    await queryRunner.query(`ALTER TABLE search_document ADD COLUMN tsv tsvector GENERATED ALWAYS AS (${TSV}) STORED`);
+    await queryRunner.query(
+      `ALTER TABLE search_document ADD COLUMN tsv tsvector GENERATED ALWAYS AS (${TSV}) STORED`,
+    );
     await queryRunner.query(
       `ALTER TABLE search_document ADD COLUMN head_tsv tsvector GENERATED ALWAYS AS (${HEAD}) STORED`,
     );

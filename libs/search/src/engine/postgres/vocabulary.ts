@@ -99,10 +99,16 @@ export async function lexemesOf(
 
 const ALL_VISIBILITIES: readonly DocumentVisibility[] = ['PUBLIC', 'MEMBERS'];
 
-/** Whether a document the viewer may see has this word (so that no hidden text leaks). */
+/**
+ * Whether a document the viewer may see has this word (so that no hidden text leaks): the
+ * last two months first, through the (month, tsv) index, which reads a small part of a
+ * common word's postings; only then every month (a rare word's postings are short).
+ */
 function visibleSql(word: string, visibilities: string): string {
-  return `EXISTS (SELECT 1 FROM ${TABLE} d WHERE d.visibility = ANY(${visibilities}::text[])
-    AND d.tsv @@ plainto_tsquery('${CONFIG}', ${word}))`;
+  const has = `d.visibility = ANY(${visibilities}::text[]) AND d.tsv @@ plainto_tsquery('${CONFIG}', ${word})`;
+  const newest = `(SELECT month FROM ${TABLE} ORDER BY updated_at DESC, key LIMIT 1)`;
+  return `(EXISTS (SELECT 1 FROM ${TABLE} d WHERE d.month >= ${newest} - 1 AND ${has})
+    OR EXISTS (SELECT 1 FROM ${TABLE} d WHERE ${has}))`;
 }
 
 /**
@@ -133,8 +139,9 @@ export async function completionsOf(
       ALL_VISIBILITIES.every((v) => visibilities.includes(v)),
     ],
   );
-  const head = typed.slice(0, -1).join(' ');
-  return found.map((r) => (head ? `${head} ${r.word}` : r.word)).filter((q) => !isIgnoredWord(q));
+  // What was typed before the last word stays as typed.
+  const head = prefix.replace(/[\p{L}\p{N}]+$/u, '');
+  return found.filter((r) => !isIgnoredWord(r.word)).map((r) => `${head}${r.word}`);
 }
 
 /**
