@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { analyseQuery, type QueryTerm } from './text/query';
-import { isCodeToken } from './text/codes';
+import { analyseQuery } from './text/query';
 import {
   matchesSql,
   type PlannedTerm,
@@ -19,7 +18,6 @@ import {
   lexemesOf,
   suggestionFor,
   vocabularyOf,
-  type WordLexemes,
 } from './postgres/vocabulary';
 import type {
   DocumentVisibility,
@@ -131,34 +129,19 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Exact words (and completions of the last one) first; words no document has are widened
-   * to their typo neighbours; terms that still match nothing are left out.
+   * Exact words and completions of the last one; words no document has (as typed or
+   * completed) are widened to their typo neighbours; terms that still match nothing are
+   * left out.
    */
   async search(request: SearchRequest): Promise<SearchResponse> {
     const terms = analyseQuery(request.query);
     if (terms.length === 0) return this.run(request, []);
     const list = terms.flatMap((t) => [...t.words, ...t.alternatives.flat()]);
     const prefix = terms.find((t) => t.prefix)?.words[0] ?? null;
-    let lexemes = await lexemesOf(this.dataSource, list, prefix, false);
-    if (terms.some((t) => this.needsTypos(t, lexemes))) {
-      const widened = await lexemesOf(this.dataSource, list, prefix, true);
-      lexemes = new Map(
-        [...lexemes].map(([word, found]) => [word, found.known ? found : (widened.get(word) ?? found)]),
-      );
-    }
+    // Typo neighbours for the words typed (not those of synonyms), in the same statement.
+    const lexemes = await lexemesOf(this.dataSource, list, prefix, terms.flatMap((t) => t.words));
     const planned = planTerms(terms, lexemes);
     return planned.length === 0 ? noHits() : this.run(request, planned);
-  }
-
-  /** A term none of whose forms can match, with a word long enough to correct. */
-  private needsTypos(term: QueryTerm, lexemes: ReadonlyMap<string, WordLexemes>): boolean {
-    const matchable = (list: readonly string[]): boolean =>
-      list.every((w) => {
-        const found = lexemes.get(w);
-        return found !== undefined && (found.known || found.lexemes.length === 0);
-      });
-    if ([term.words, ...term.alternatives].some(matchable)) return false;
-    return term.words.some((w) => w.length >= 4 && !isCodeToken(w));
   }
 
   /** Rows in the index, as the planner knows them (refreshed every minute). */

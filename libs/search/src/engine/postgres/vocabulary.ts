@@ -51,15 +51,15 @@ export interface WordLexemes {
 
 /**
  * Each word's stems, OR-ed with the stems of the words `prefixWord` begins (search as you
- * type: the vocabulary's shortest completions) and, when `typos`, of the vocabulary words
- * one or two edits away (one from 4 letters, two from 9, as Meilisearch does; never for
- * identifiers). One statement.
+ * type: the vocabulary's shortest completions) and, for the words of `typos` that cannot
+ * match otherwise, of the vocabulary words one or two edits away (one from 4 letters, two
+ * from 9, as Meilisearch does; never for identifiers). One statement.
  */
 export async function lexemesOf(
   dataSource: DataSource,
   list: readonly string[],
   prefixWord: string | null,
-  typos: boolean,
+  typos: readonly string[],
 ): Promise<Map<string, WordLexemes>> {
   if (list.length === 0) return new Map();
   const found: { word: string; exact: string[]; lexemes: string[] | null; known: boolean | null }[] =
@@ -78,7 +78,13 @@ export async function lexemesOf(
        UNION ALL
        SELECT t.token, v.word FROM t CROSS JOIN LATERAL (
          SELECT word FROM search_vocabulary
-         WHERE $3 AND length(t.token) >= 4 AND t.token !~ '[0-9]' AND word % t.token AND word <> t.token
+         WHERE t.token = ANY($3::text[]) AND length(t.token) >= 4 AND t.token !~ '[0-9]'
+           -- only for a word that cannot match as typed, nor through a completion
+           AND NOT EXISTS (SELECT 1 FROM search_vocabulary k
+             WHERE k.stem = ANY(tsvector_to_array(to_tsvector('${CONFIG}', t.token))))
+           AND NOT (t.token = $2 AND EXISTS (SELECT 1 FROM search_vocabulary k
+             WHERE k.word LIKE t.token || '%' AND k.word <> t.token))
+           AND word % t.token AND word <> t.token
            AND levenshtein(word, t.token) <= CASE WHEN length(t.token) >= 9 THEN 2 ELSE 1 END
          ORDER BY similarity(word, t.token) DESC LIMIT 4
        ) v
@@ -90,7 +96,7 @@ export async function lexemesOf(
             (SELECT bool_or(EXISTS (SELECT 1 FROM search_vocabulary v WHERE v.stem = lexeme)) FROM words w,
                unnest(tsvector_to_array(to_tsvector('${CONFIG}', w.word))) AS lexeme WHERE w.token = t.token) AS known
      FROM t`,
-      [[...new Set(list)], prefixWord ?? '', typos],
+      [[...new Set(list)], prefixWord ?? '', [...typos]],
     );
   return new Map(
     found.map((r) => [r.word, { lexemes: r.lexemes ?? [], exact: r.exact, known: r.known === true }]),

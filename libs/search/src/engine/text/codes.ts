@@ -48,8 +48,3 @@ export function codeTokens(text: string): string[] {
   for (const m of lower.matchAll(SPACED_SIRET)) found.add(`${m[1]}${m[2]}${m[3]}${m[4] ?? ''}`);
   return [...found];
 }
-
-/** Whether a query word is an identifier's normal form (never corrected as a typo). */
-export function isCodeToken(word: string): boolean {
-  return /\d/.test(word);
-}
