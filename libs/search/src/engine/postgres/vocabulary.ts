@@ -76,8 +76,11 @@ export async function lexemesOf(
          ORDER BY length(word), word LIMIT ${PREFIX_WORDS}
        ) v
        UNION ALL
+       -- The nearest neighbours only: one edit away when there are any, else two.
        SELECT t.token, v.word FROM t CROSS JOIN LATERAL (
-         SELECT word FROM search_vocabulary
+         SELECT n.word FROM (
+         SELECT word, levenshtein(word, t.token) AS edits, min(levenshtein(word, t.token)) OVER () AS fewest
+         FROM search_vocabulary
          WHERE t.token = ANY($3::text[]) AND length(t.token) >= 4 AND t.token !~ '[0-9]'
            -- only for a word that cannot match as typed, nor through a completion
            AND NOT EXISTS (SELECT 1 FROM search_vocabulary k
@@ -86,7 +89,8 @@ export async function lexemesOf(
              WHERE k.word LIKE t.token || '%' AND k.word <> t.token))
            AND word % t.token AND word <> t.token
            AND levenshtein(word, t.token) <= CASE WHEN length(t.token) >= 9 THEN 2 ELSE 1 END
-         ORDER BY similarity(word, t.token) DESC LIMIT 4
+         ) n WHERE n.edits = n.fewest
+         ORDER BY similarity(n.word, t.token) DESC LIMIT 4
        ) v
      )
      SELECT t.token AS word,
