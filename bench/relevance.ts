@@ -22,6 +22,7 @@ import {
   SearchDocumentSources,
   type SearchEngine,
   SearchEngines,
+  SearchIndexer,
 } from '@resocc/search';
 import type { DataSource } from 'typeorm';
 import { ROOT, argValue, log, machineInfo, onAbort, round, runScript } from './lib/common';
@@ -181,6 +182,8 @@ async function main(): Promise<void> {
     try {
       const dataSource = app.app.get<DataSource>(DATA_SOURCE);
       await app.app.get(SeedRegistry).seed(dataSource);
+      // The indexer drains the seeds' outbox first: the rebuild below replaces what it wrote.
+      await app.app.get(SearchIndexer).drain();
       const documents: SearchDocument[] = [];
       for (const source of app.app.get(SearchDocumentSources).all())
         for await (const batch of source.published(1000)) documents.push(...batch);

@@ -31,7 +31,9 @@ export function vocabularyOf(documents: readonly SearchDocument[], into = new Se
 
 /** The words of the documents feed typo tolerance, completions and suggestions. */
 export async function addVocabulary(dataSource: DataSource, vocabulary: ReadonlySet<string>): Promise<void> {
-  for (const batch of chunks([...vocabulary], 10 * BATCH))
+  // Sorted: writers running side by side (the indexer, a rebuild) lock words in one order,
+  // so they wait for each other instead of deadlocking.
+  for (const batch of chunks([...vocabulary].sort(), 10 * BATCH))
     await dataSource.query(
       `INSERT INTO search_vocabulary (word, stem)
        SELECT w, (tsvector_to_array(to_tsvector('${CONFIG}', w)))[1] FROM unnest($1::text[]) AS w
