@@ -98,7 +98,44 @@ export interface SearchResults {
   queries_with_hits: number;
   /** Share of the queries whose totalHits was exact (the others matched more than the engine's window). */
   queries_with_exact_totals: number;
+  /** Of five common two-word queries, how many rank their planted old best document in the top 3 (issue 14). */
+  planted_in_top3: number;
+  /** Engine completions of the 200 queries' first 5 letters, anonymous viewer. */
+  completions_p95_ms: number;
+  /** Engine did-you-mean of the 50 typo queries, anonymous viewer. */
+  suggestions_p95_ms: number;
   api_peak_rss_mb: number;
+}
+
+/** Common two-word queries, each with an old document that repeats them (issue 14). */
+const PLANTED_QUERIES = [
+  'restauration collective',
+  'performance énergétique',
+  'matériaux biosourcés',
+  'véhicules électriques',
+  'clause insertion',
+];
+
+function plantedDocuments(): SearchDocument[] {
+  return PLANTED_QUERIES.map((query, i) => {
+    const entityId = `00000000-0000-4000-8000-${String(990_000 + i).padStart(12, '0')}`;
+    return {
+      key: `EXPERIENCE_POST:${entityId}`,
+      type: 'EXPERIENCE_POST',
+      entityId,
+      title: `${query} : ${query}, ${query}`,
+      summary: `${query} et ${query}.`,
+      body: `${query}. ${query}. ${query}.`,
+      themes: [],
+      considerations: [],
+      kind: null,
+      departmentCode: null,
+      procedureType: null,
+      visibility: 'PUBLIC',
+      // Older than the whole corpus (it goes back four years from 2026-01-01).
+      updatedAt: new Date(Date.UTC(2019, 0, 1 + i)).toISOString(),
+    };
+  });
 }
 
 export interface SearchOptions {
@@ -234,6 +271,9 @@ export async function runSearchBench(options: SearchOptions): Promise<SearchResu
   let withHits = 0;
   let exactTotals = 0;
   let indexMb: number;
+  let plantedInTop3 = 0;
+  let completions: number[];
+  let suggestions: number[];
   try {
     const dataSource = inProcess.app.get<DataSource>(DATA_SOURCE);
     const engine = inProcess.app.get(SearchEngines).postgres;
@@ -271,6 +311,8 @@ export async function runSearchBench(options: SearchOptions): Promise<SearchResu
       reindexSeconds,
     };
     log(`search: reindex of ${reindexed.documents} documents in ${round(reindexSeconds, 2)} s`);
+    const planted = plantedDocuments();
+    await engine.upsert(planted);
     await dataSource.query('ANALYZE search_document, search_vocabulary');
     const [size] = (await dataSource.query(
       `SELECT pg_total_relation_size('search_document') + pg_total_relation_size('search_vocabulary') AS bytes`,
@@ -285,6 +327,21 @@ export async function runSearchBench(options: SearchOptions): Promise<SearchResu
       if (response.totalHitsExact) exactTotals++;
     });
     engineC8 = await timed(queries, 8, (q) => engine.search(engineRequest(q.text)));
+    for (const [i, query] of PLANTED_QUERIES.entries()) {
+      const found = await engine.search(engineRequest(query));
+      const position = found.hits.findIndex((h) => h.key === planted[i].key);
+      log(
+        `search: planted old document for « ${query} »: ${position < 0 ? 'not on page 1' : `#${position + 1}`}`,
+      );
+      if (position >= 0 && position < 3) plantedInTop3++;
+    }
+    completions = await timed(queries, 1, (q) => engine.completions(q.text.slice(0, 5), ['PUBLIC'], 8));
+    suggestions = await timed(
+      queries.filter((q) => q.kind === 'typo'),
+      1,
+      (q) => engine.suggestion(q.text, ['PUBLIC']),
+    );
+    await engine.delete(planted.map((d) => d.key));
   } finally {
     await inProcess.close();
   }
@@ -347,6 +404,9 @@ export async function runSearchBench(options: SearchOptions): Promise<SearchResu
       queries: queries.length,
       queries_with_hits: round(withHits / queries.length, 2),
       queries_with_exact_totals: round(exactTotals / queries.length, 2),
+      planted_in_top3: plantedInTop3,
+      completions_p95_ms: percentiles(completions).p95,
+      suggestions_p95_ms: percentiles(suggestions).p95,
       api_peak_rss_mb: peak,
     };
   } finally {

@@ -39,6 +39,9 @@ export const TARGETS: Record<string, Target> = {
   'search.p95_ms': atMost(40, ' ms'),
   'search.bulk_docs_per_s': atLeast(5000, ' docs/s'),
   'search.publish_to_searchable_p95_ms': atMost(1000, ' ms'),
+  // Issue 14: completions for search-as-you-type, and old best documents ranked first.
+  'search.completions_p95_ms': atMost(20, ' ms'),
+  'search.planted_in_top3': atLeast(5),
   'feed.ratio': atLeast(0.5),
   'feed.sql_per_request_5': atMost(5),
   'feed.sql_per_request_20': atMost(5),

@@ -85,6 +85,11 @@ const AUTHORIZATION_MATRIX: Record<string, Row> = {
     access: PUBLIC,
     allowed: 'OK',
   },
+  'Query.searchCompletions': {
+    operation: `{ searchCompletions(input: { prefix: "clau" }) }`,
+    access: PUBLIC,
+    allowed: 'OK',
+  },
   'Query.collections': { operation: `{ collections { id } }`, access: PUBLIC, allowed: 'OK' },
   'Query.moderationQueue': {
     operation: `{ moderationQueue { totalCount } }`,

@@ -96,3 +96,4 @@ export async function addAccount(t: TestApp, account: TestAccount): Promise<Sess
 }
 
 export type { TestApp };
+export { DEMO_POSTS, DEMO_TEMPLATES } from './seed/demo-content';

@@ -3,7 +3,7 @@ import { AppConfig, DATA_SOURCE, LOGGER, type Logger } from '@resocc/core';
 import { DataSource } from 'typeorm';
 import { MeilisearchEngine } from './engine/meilisearch.engine';
 import { PostgresSearchEngine } from './engine/postgres.engine';
-import type { SearchEngine, SearchRequest, SearchResponse } from './engine/search-engine';
+import type { DocumentVisibility, SearchEngine, SearchRequest, SearchResponse } from './engine/search-engine';
 
 /**
  * The configured engines: Meilisearch when MEILI_URL is set, PostgreSQL otherwise. The
@@ -57,5 +57,18 @@ export class SearchEngines implements OnModuleInit {
       this.logger.warn({ err: error }, 'Meilisearch search failed: answering from PostgreSQL');
       return this.postgres.search(request);
     }
+  }
+
+  /**
+   * Did-you-mean when nothing matched, from the PostgreSQL vocabulary (kept whichever engine
+   * answers): only words of documents the viewer may see.
+   */
+  suggestion(query: string, visibilities: readonly DocumentVisibility[]): Promise<string | null> {
+    return this.postgres.suggestion(query, visibilities);
+  }
+
+  /** Completions of the last word typed, from the same vocabulary. */
+  completions(prefix: string, visibilities: readonly DocumentVisibility[], limit: number): Promise<string[]> {
+    return this.postgres.completions(prefix, visibilities, limit);
   }
 }

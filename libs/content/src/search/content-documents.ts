@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DATA_SOURCE, markdownToText } from '@resocc/core';
+import { DATA_SOURCE, cpvLabels, departmentName, markdownToText } from '@resocc/core';
+import { OrganisationEntity } from '@resocc/members';
 import {
   type DocumentVisibility,
   type SearchDocument,
@@ -8,10 +9,55 @@ import {
 } from '@resocc/search';
 import { DataSource, In } from 'typeorm';
 import { ExperiencePostEntity } from '../posts/experience-post.entity';
-import { ContentStatus } from '../shared/enums';
+import { ClauseKind, ContentStatus } from '../shared/enums';
 import { ClauseTemplateEntity } from '../templates/clause-template.entity';
+import { ThemeEntity } from '../themes/theme.entity';
 
-export function postDocument(post: ExperiencePostEntity): SearchDocument {
+/** The kinds of clause as people name them (searched with the body's weight). */
+export const CLAUSE_KIND_LABELS: Readonly<Record<ClauseKind, string>> = {
+  [ClauseKind.TECHNICAL_SPECIFICATION]: 'Spécification technique',
+  [ClauseKind.SELECTION_CRITERION]: 'Critère de sélection des candidatures',
+  [ClauseKind.AWARD_CRITERION]: "Critère d'attribution",
+  [ClauseKind.PERFORMANCE_CONDITION]: "Condition d'exécution",
+  [ClauseKind.RESERVED_CONTRACT]: 'Marché réservé',
+};
+
+/**
+ * What documents say beyond their own row: theme labels (table `theme`) and the
+ * organisation's name and SIRET (table `organisation`), read for each batch.
+ */
+export interface DocumentContext {
+  themeLabels: ReadonlyMap<string, string>;
+  organisations: ReadonlyMap<string, { name: string; siret: string }>;
+}
+
+const NO_CONTEXT: DocumentContext = { themeLabels: new Map(), organisations: new Map() };
+
+function labelsOf(
+  themes: readonly string[],
+  organisationId: string | null,
+  context: DocumentContext,
+): string[] {
+  const organisation = organisationId === null ? undefined : context.organisations.get(organisationId);
+  return [
+    ...themes.flatMap((slug) => {
+      const label = context.themeLabels.get(slug);
+      return label === undefined ? [] : [label];
+    }),
+    ...(organisation ? [organisation.name] : []),
+  ];
+}
+
+function siretOf(organisationId: string | null, context: DocumentContext): string[] {
+  const organisation = organisationId === null ? undefined : context.organisations.get(organisationId);
+  return organisation ? [organisation.siret, organisation.siret.slice(0, 9)] : [];
+}
+
+export function postDocument(
+  post: ExperiencePostEntity,
+  context: DocumentContext = NO_CONTEXT,
+): SearchDocument {
+  const department = departmentName(post.departmentCode);
   return {
     key: documentKey('EXPERIENCE_POST', post.id),
     type: 'EXPERIENCE_POST',
@@ -25,11 +71,22 @@ export function postDocument(post: ExperiencePostEntity): SearchDocument {
     departmentCode: post.departmentCode,
     procedureType: post.procedureType,
     visibility: post.visibility as DocumentVisibility,
+    labels: labelsOf(post.themes, post.organisationId, context),
+    context: [...(department ? [department] : []), ...post.cpvCodes.flatMap(cpvLabels)],
+    codes: [
+      ...post.cpvCodes,
+      ...(post.departmentCode ? [post.departmentCode] : []),
+      ...(post.contractYear !== null ? [String(post.contractYear)] : []),
+      ...siretOf(post.organisationId, context),
+    ],
     updatedAt: post.updatedAt.toISOString(),
   };
 }
 
-export function templateDocument(template: ClauseTemplateEntity): SearchDocument {
+export function templateDocument(
+  template: ClauseTemplateEntity,
+  context: DocumentContext = NO_CONTEXT,
+): SearchDocument {
   const labels = new Map(template.variables.map((v) => [v.name, v.label]));
   const body = template.body.replace(
     /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g,
@@ -41,13 +98,16 @@ export function templateDocument(template: ClauseTemplateEntity): SearchDocument
     entityId: template.id,
     title: template.title,
     summary: template.summary,
-    body: [body, template.legalReferences.join(' ; ')].join(' ').trim(),
+    body,
     themes: template.themes,
     considerations: template.considerations,
     kind: template.kind,
     departmentCode: null,
     procedureType: null,
     visibility: template.visibility as DocumentVisibility,
+    labels: labelsOf(template.themes, template.organisationId, context),
+    context: [CLAUSE_KIND_LABELS[template.kind]],
+    codes: [...template.legalReferences, ...siretOf(template.organisationId, context)],
     updatedAt: template.updatedAt.toISOString(),
   };
 }
@@ -61,14 +121,15 @@ export class ContentDocuments implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const register = <E extends { id: string }>(
+    const register = <E extends { id: string; organisationId: string | null }>(
       type: SearchDocument['type'],
       entity: typeof ExperiencePostEntity | typeof ClauseTemplateEntity,
-      toDocument: (row: E) => SearchDocument,
+      toDocument: (row: E, context: DocumentContext) => SearchDocument,
     ): void => {
       const repository = (): ReturnType<DataSource['getRepository']> => this.dataSource.getRepository(entity);
       const table = this.dataSource.getMetadata(entity).tableName;
       const dataSource = this.dataSource;
+      const contextOf = (found: readonly E[]): Promise<DocumentContext> => this.contextOf(found);
       this.sources.register({
         type,
         load: async (ids) => {
@@ -76,7 +137,8 @@ export class ContentDocuments implements OnModuleInit {
             id: In([...ids]),
             status: ContentStatus.PUBLISHED,
           })) as E[];
-          return new Map(rows.map((row) => [row.id, toDocument(row)]));
+          const context = await this.contextOf(rows);
+          return new Map(rows.map((row) => [row.id, toDocument(row, context)]));
         },
         // Keyset pages on (updated_at, id), the order of the (status, updated_at, id) index;
         // the cursor stays text because updated_at has microseconds and Date keeps milliseconds.
@@ -96,10 +158,11 @@ export class ContentDocuments implements OnModuleInit {
                 row,
               ]),
             );
+            const context = await contextOf([...rows.values()]);
             // A row that changed since the page was read is left to the repair that follows.
             yield page.flatMap((p) => {
               const row = rows.get(p.id);
-              return row ? [toDocument(row)] : [];
+              return row ? [toDocument(row, context)] : [];
             });
             const last = page[page.length - 1];
             after = [last.cursor, last.id];
@@ -116,5 +179,22 @@ export class ContentDocuments implements OnModuleInit {
     };
     register<ExperiencePostEntity>('EXPERIENCE_POST', ExperiencePostEntity, postDocument);
     register<ClauseTemplateEntity>('CLAUSE_TEMPLATE', ClauseTemplateEntity, templateDocument);
+  }
+
+  /** Theme labels and the organisations of a batch of posts or templates. */
+  private async contextOf(found: readonly { organisationId: string | null }[]): Promise<DocumentContext> {
+    const ids = [...new Set(found.flatMap((row) => (row.organisationId ? [row.organisationId] : [])))];
+    const [themes, organisations] = await Promise.all([
+      this.dataSource.getRepository(ThemeEntity).find({ select: { slug: true, label: true } }),
+      ids.length === 0
+        ? Promise.resolve([])
+        : this.dataSource
+            .getRepository(OrganisationEntity)
+            .find({ select: { id: true, name: true, siret: true }, where: { id: In(ids) } }),
+    ]);
+    return {
+      themeLabels: new Map(themes.map((t) => [t.slug, t.label])),
+      organisations: new Map(organisations.map((o) => [o.id, { name: o.name, siret: o.siret }])),
+    };
   }
 }

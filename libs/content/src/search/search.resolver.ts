@@ -17,9 +17,11 @@ import { PostService } from '../posts/post.service';
 import { ClauseTemplateType } from '../templates/dto/clause-template.type';
 import { TemplateService } from '../templates/template.service';
 import { ThemeService } from '../themes/theme.service';
-import { SearchInput, SearchResultType, type SearchHitType } from './search.types';
+import { SearchCompletionsInput, SearchInput, SearchResultType, type SearchHitType } from './search.types';
 
 const MAX_QUERY = 200;
+const MAX_PREFIX = 100;
+const MAX_COMPLETIONS = 20;
 
 @Resolver()
 export class SearchResolver {
@@ -56,8 +58,7 @@ export class SearchResolver {
     if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) {
       errors.add('input.after', "Ce curseur n'est pas valide.").throwIfAny();
     }
-    const visibilities: DocumentVisibility[] =
-      hasRole(ctx.viewer, Role.MEMBER) || isModerator(ctx.viewer) ? ['PUBLIC', 'MEMBERS'] : ['PUBLIC'];
+    const visibilities = this.visibilities(ctx);
     const response = await this.engines.search({
       query: input.query,
       filters: {
@@ -95,7 +96,12 @@ export class SearchResolver {
         });
     }
     const end = offset + response.hits.length;
+    const suggestion =
+      response.totalHits === 0 && input.query.trim() !== ''
+        ? await this.engines.suggestion(input.query, visibilities)
+        : null;
     return {
+      suggestion,
       hits,
       totalHits: response.totalHits,
       totalHitsExact: response.totalHitsExact,
@@ -107,5 +113,35 @@ export class SearchResolver {
         endCursor: response.hits.length > 0 ? encodeCursor([end]) : null,
       },
     };
+  }
+
+  @Public()
+  @Query(() => [String], {
+    description:
+      'Search as you type: the text typed so far with its last word completed from words of documents the viewer may see, shortest first.',
+  })
+  async searchCompletions(
+    @Args('input') input: SearchCompletionsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<string[]> {
+    const errors = new FieldErrors();
+    errors.check(
+      input.prefix.length <= MAX_PREFIX,
+      'input.prefix',
+      `Le texte à compléter ne peut dépasser ${MAX_PREFIX} caractères.`,
+    );
+    const first = input.first ?? 8;
+    errors.check(
+      Number.isInteger(first) && first >= 1 && first <= MAX_COMPLETIONS,
+      'input.first',
+      `Entre 1 et ${MAX_COMPLETIONS} propositions.`,
+    );
+    errors.throwIfAny();
+    return this.engines.completions(input.prefix, this.visibilities(ctx), first);
+  }
+
+  /** The index visibilities the viewer may see. */
+  private visibilities(ctx: GraphQLContext): DocumentVisibility[] {
+    return hasRole(ctx.viewer, Role.MEMBER) || isModerator(ctx.viewer) ? ['PUBLIC', 'MEMBERS'] : ['PUBLIC'];
   }
 }

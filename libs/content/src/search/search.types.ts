@@ -89,7 +89,7 @@ export class SearchResultType {
 
   @Field({
     description:
-      'false when more documents match than the engine ranks and counts: totalHits, the facets and the pages then cover the newest matches up to that bound; narrow the query or filter to see exact counts',
+      'false when more documents match than the engine counts: totalHits and the facets then cover the newest matches up to that bound (ranking still puts older documents whose title has every word first); narrow the query or filter to see exact counts',
   })
   totalHitsExact!: boolean;
 
@@ -98,4 +98,20 @@ export class SearchResultType {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'when nothing matches: the query with its unknown words replaced by the nearest words of visible documents, to offer as « Essayez : … »; null otherwise',
+  })
+  suggestion!: string | null;
+}
+
+@InputType('SearchCompletionsInput')
+export class SearchCompletionsInput {
+  @Field({ description: 'what the person has typed so far; the last word is completed' })
+  prefix!: string;
+
+  @Field(() => Int, { nullable: true, description: 'at most this many (default 8, max 20)' })
+  first?: number | null;
 }

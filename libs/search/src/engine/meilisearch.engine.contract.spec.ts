@@ -2,9 +2,10 @@
 // (jest.preset.js leaves this file out otherwise, and tools/jest/run.mjs says so loudly).
 import { randomBytes } from 'node:crypto';
 import { MeilisearchEngine } from './meilisearch.engine';
-import { runSearchEngineContract } from './search-engine.contract';
+import { type EngineUnderTest, runSearchEngineContract } from './search-engine.contract';
+import { runSynonymContract } from './search-engine.synonyms.contract';
 
-runSearchEngineContract('Meilisearch', async () => {
+async function meilisearchEngine(): Promise<EngineUnderTest> {
   const url = process.env['MEILI_URL'] as string;
   const indexUid = `contract_${randomBytes(4).toString('hex')}`;
   const engine = new MeilisearchEngine({ url, masterKey: process.env['MEILI_MASTER_KEY'], indexUid });
@@ -19,4 +20,7 @@ runSearchEngineContract('Meilisearch', async () => {
       });
     },
   };
-});
+}
+
+runSearchEngineContract('Meilisearch', meilisearchEngine);
+runSynonymContract('Meilisearch', meilisearchEngine);

@@ -160,7 +160,15 @@ describe('MeilisearchEngine (against a fake Meilisearch)', () => {
     const settings = fake.calls('PATCH', /^\/indexes\/content\/settings$/);
     const writes = fake.calls('POST', /^\/indexes\/content\/documents$/);
     expect(fake.requests.indexOf(settings[0])).toBeLessThan(fake.requests.indexOf(writes[0]));
-    expect(settings[0].body['searchableAttributes']).toEqual(['title', 'summary', 'body']);
+    expect(settings[0].body['searchableAttributes']).toEqual([
+      'title',
+      'codes',
+      'summary',
+      'labels',
+      'body',
+      'context',
+    ]);
+    expect(settings[0].body['stopWords']).toEqual(expect.arrayContaining(['comment', 'quels', 'de']));
     expect(settings[0].body['synonyms']).toMatchObject({ iae: ["insertion par l'activité économique"] });
     expect(settings[0].body['synonyms']).toMatchObject({ "insertion par l'activité économique": ['iae'] });
     expect(writes.map((w) => w.body.length)).toEqual([1000, 1000, 500]);
@@ -222,6 +230,15 @@ describe('MeilisearchEngine (against a fake Meilisearch)', () => {
     const [search] = fake.calls('POST', /\/search$/);
     expect(search.body).toMatchObject({ q: '', sort: ['updatedAt:desc'], page: 3, hitsPerPage: 10 });
     expect(search.body['filter']).toBe('visibility IN ["PUBLIC", "MEMBERS"]');
+  });
+
+  it("asks for the `last` matching strategy and sends identifiers in the documents' normal form", async () => {
+    await engine.upsert([doc(1, { codes: ['CCP art. L2113-12', '30213100-6'], labels: ['Handicap'] })]);
+    await engine.search(request({ query: 'article L. 2113-12' }));
+    const [search] = fake.calls('POST', /\/search$/);
+    expect(search.body).toMatchObject({ q: 'article l2113x12', matchingStrategy: 'last' });
+    const [added] = fake.calls('POST', /\/documents$/);
+    expect(added.body[0]).toMatchObject({ codes: 'ccp art. l2113x12 ; cpv30213100', labels: 'Handicap' });
   });
 
   it('deletes in batches of 1,000 keys', async () => {

@@ -34,6 +34,10 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from './search-engine';
+import { normaliseCodes } from './text/codes';
+import { extraTexts } from './text/fields';
+import { FRENCH_STOP_WORDS, QUESTION_WORDS } from './text/stop-words';
+import { meilisearchSynonyms } from './text/synonyms';
 
 // The client is ESM-only and this workspace resolves modules the CommonJS way (node10), which
 // cannot see its types through `exports`: the types come from the type-only imports above
@@ -44,7 +48,12 @@ const meilisearch = require('meilisearch') as typeof MeilisearchModule;
  * The document as stored in Meilisearch: the port's document plus the derived primary key
  * (a type alias, not an interface, so that it fits the client's Record<string, any> bound).
  */
-export type MeilisearchDocument = Omit<SearchDocument, never> & { id: string };
+export type MeilisearchDocument = Omit<SearchDocument, 'labels' | 'context' | 'codes'> & {
+  id: string;
+  codes: string;
+  labels: string;
+  context: string;
+};
 type StoredKey = { key: string; updatedAt: string };
 
 export const PRIMARY_KEY = 'id';
@@ -75,52 +84,16 @@ const FILTER_ATTRIBUTES: [keyof SearchFilters, string][] = [
   ['procedureTypes', 'procedureType'],
 ];
 
-/** Abbreviations of the field, searchable both ways (lower case, as Meilisearch normalises). */
-const ABBREVIATIONS: Record<string, string> = {
-  iae: "insertion par l'activité économique",
-  siae: "structure d'insertion par l'activité économique",
-  ess: 'économie sociale et solidaire',
-  ea: 'entreprise adaptée',
-  esat: "établissement et service d'aide par le travail",
-  rse: 'responsabilité sociétale des entreprises',
-  ccp: 'code de la commande publique',
-  dce: 'dossier de consultation des entreprises',
-  cctp: 'cahier des clauses techniques particulières',
-  ccap: 'cahier des clauses administratives particulières',
-  boamp: 'bulletin officiel des annonces des marchés publics',
-  mapa: 'marché à procédure adaptée',
-  spaser: 'schéma de promotion des achats socialement et écologiquement responsables',
-};
-
-const FRENCH_STOP_WORDS = [
-  ...['a', 'à', 'ai', 'ainsi', 'as', 'au', 'aussi', 'autre', 'aux', 'avec', 'avez', 'avoir', 'avons', 'c'],
-  ...['ça', 'car', 'ce', 'ceci', 'cela', 'celle', 'celles', 'celui', 'ces', 'cet', 'cette', 'ceux', 'chez'],
-  ...['comme', 'd', 'dans', 'de', 'des', 'donc', 'dont', 'du', 'elle', 'elles', 'en', 'entre', 'es', 'est'],
-  ...['et', 'été', 'étaient', 'était', 'étant', 'êtes', 'être', 'eu', 'eux', 'il', 'ils', 'j', 'je', 'l'],
-  ...['la', 'le', 'les', 'leur', 'leurs', 'lui', 'm', 'ma', 'mais', 'me', 'même', 'mes', 'moi', 'mon', 'n'],
-  ...['ne', 'ni', 'nos', 'notre', 'nous', 'on', 'ont', 'or', 'ou', 'où', 'par', 'pas', 'pour', 'qu', 'que'],
-  ...['quel', 'quelle', 'qui', 's', 'sa', 'sans', 'se', 'sera', 'ses', 'si', 'son', 'sont', 'sous', 'suis'],
-  ...['sur', 't', 'ta', 'te', 'tes', 'toi', 'ton', 'tous', 'tout', 'toute', 'toutes', 'tu', 'un', 'une'],
-  ...['vers', 'vos', 'votre', 'vous', 'y'],
-];
-
-function synonymsBothWays(): Record<string, string[]> {
-  const synonyms: Record<string, string[]> = {};
-  for (const [abbreviation, expansion] of Object.entries(ABBREVIATIONS)) {
-    synonyms[abbreviation] = [expansion];
-    synonyms[expansion] = [abbreviation];
-  }
-  return synonyms;
-}
-
 /** Index settings, applied before any document is added (and to the rebuild index). */
 export const MEILISEARCH_SETTINGS: Settings = {
-  searchableAttributes: ['title', 'summary', 'body'],
+  // In order of weight, as the PostgreSQL engine weighs them (title and identifiers,
+  // summary and labels, body, context).
+  searchableAttributes: ['title', 'codes', 'summary', 'labels', 'body', 'context'],
   filterableAttributes: [...FACET_NAMES, 'visibility'],
   sortableAttributes: ['updatedAt'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
-  stopWords: FRENCH_STOP_WORDS,
-  synonyms: synonymsBothWays(),
+  stopWords: [...FRENCH_STOP_WORDS, ...QUESTION_WORDS],
+  synonyms: meilisearchSynonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
@@ -198,6 +171,7 @@ function toMeilisearchDocument(document: SearchDocument): MeilisearchDocument {
     title: cleanDocumentText(document.title),
     summary: cleanDocumentText(document.summary),
     body: cleanDocumentText(document.body),
+    ...extraTexts(document),
     themes: [...document.themes],
     considerations: [...document.considerations],
     kind: document.kind,
@@ -280,7 +254,8 @@ export class MeilisearchEngine implements SearchEngine {
       return { hits: [], totalHits: 0, totalHitsExact: true, facets: facetsOf(undefined) };
     await this.whenReady();
     const searcher = this.searcher ?? this.admin;
-    const query = request.query.trim();
+    // Identifiers in the normal form the documents' `codes` have (text/codes.ts).
+    const query = request.query.trim() === '' ? '' : normaliseCodes(request.query).trim();
     const window = pageWindow(request.offset, request.limit);
     const response = await searcher.index<MeilisearchDocument>(this.indexUid).search(query, {
       filter: meilisearchFilter(request.filters, request.visibilities),
@@ -288,6 +263,8 @@ export class MeilisearchEngine implements SearchEngine {
       page: window.page,
       hitsPerPage: window.hitsPerPage,
       sort: query === '' ? ['updatedAt:desc'] : undefined,
+      // Every word first, then documents missing the last words: never nothing when a word matches.
+      matchingStrategy: 'last',
       attributesToRetrieve: ['key', 'type', 'entityId', 'title', 'summary', 'body'],
       attributesToHighlight: ['title', 'summary', 'body'],
       highlightPreTag: HIGHLIGHT_START,

@@ -1,9 +1,10 @@
 import { createDataSource } from '@resocc/core';
 import { createTestDatabase } from '@resocc/core/testing';
 import { PostgresSearchEngine } from './postgres.engine';
-import { runSearchEngineContract } from './search-engine.contract';
+import { type EngineUnderTest, runSearchEngineContract } from './search-engine.contract';
+import { runSynonymContract } from './search-engine.synonyms.contract';
 
-runSearchEngineContract('PostgreSQL', async () => {
+async function postgresEngine(): Promise<EngineUnderTest> {
   const db = await createTestDatabase();
   const dataSource = createDataSource({ url: db.url, entities: [] });
   await dataSource.initialize();
@@ -14,4 +15,7 @@ runSearchEngineContract('PostgreSQL', async () => {
       await db.drop();
     },
   };
-});
+}
+
+runSearchEngineContract('PostgreSQL', postgresEngine);
+runSynonymContract('PostgreSQL', postgresEngine);

@@ -25,6 +25,18 @@ export interface SearchDocument {
   departmentCode: string | null;
   procedureType: string | null;
   visibility: DocumentVisibility;
+  /**
+   * Theme labels and the organisation's name: searched with the summary's weight (B), not
+   * shown. Optional for engine tests; the content module always fills it.
+   */
+  labels?: string[];
+  /** The kind's label, the département's name, CPV labels: searched with the body's weight (C). */
+  context?: string[];
+  /**
+   * Identifiers as written (legal references, CPV codes, SIRET, département code, year):
+   * searched in their normal form (text/codes.ts) with the title's weight (A).
+   */
+  codes?: string[];
   /** ISO timestamp of the content's last change: `search:verify` compares it with the database. */
   updatedAt: string;
 }

@@ -12,6 +12,7 @@ import { SearchWindow1796000000000 } from './1796000000000-SearchWindow';
 import { SearchSourceOrder1796028127053 } from './1796028127053-SearchSourceOrder';
 import { Trust1796204155833 } from './1796204155833-Trust';
 import { PublishTrustedAndEmailDigests1796204991425 } from './1796204991425-PublishTrustedAndEmailDigests';
+import { SearchRelevance1796208000000 } from './1796208000000-SearchRelevance';
 import { SearchOutboxByTriggers1796222525207 } from './1796222525207-SearchOutboxByTriggers';
 
 export const migrations = [
@@ -28,5 +29,6 @@ export const migrations = [
   SearchSourceOrder1796028127053,
   Trust1796204155833,
   PublishTrustedAndEmailDigests1796204991425,
+  SearchRelevance1796208000000,
   SearchOutboxByTriggers1796222525207,
 ];
