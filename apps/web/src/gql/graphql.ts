@@ -93,8 +93,8 @@ export type SearchQueryVariables = Exact<{
 
 
 export type SearchQuery = { themes: Array<{ slug: string, label: string }>, search: { totalHits: number, totalHitsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: Array<{ name: string, values: Array<{ value: string, count: number }> }>, hits: Array<{ titleHighlight: string, snippet: string, node:
-        | { __typename: 'ClauseTemplate', id: string, kind: ClauseKind, publishedAt: string | null, organisation: { id: string, name: string }, themes: Array<{ slug: string, label: string }> }
-        | { __typename: 'ExperiencePost', id: string, contractYear: number | null, departmentCode: string | null, organisation: { id: string, name: string }, themes: Array<{ slug: string, label: string }> }
+        | { __typename: 'ClauseTemplate', id: string, title: string, kind: ClauseKind, publishedAt: string | null, organisation: { id: string, name: string }, themes: Array<{ slug: string, label: string }> }
+        | { __typename: 'ExperiencePost', id: string, title: string, contractYear: number | null, departmentCode: string | null, organisation: { id: string, name: string }, themes: Array<{ slug: string, label: string }> }
        }> } };
 
 export type SuggestQueryVariables = Exact<{
@@ -343,6 +343,7 @@ export const SearchDocument = new TypedDocumentString(`
         __typename
         ... on ExperiencePost {
           id
+          title
           contractYear
           departmentCode
           organisation {
@@ -356,6 +357,7 @@ export const SearchDocument = new TypedDocumentString(`
         }
         ... on ClauseTemplate {
           id
+          title
           kind
           publishedAt
           organisation {

@@ -97,6 +97,7 @@ export const SearchQuery = graphql(`
           __typename
           ... on ExperiencePost {
             id
+            title
             contractYear
             departmentCode
             organisation {
@@ -110,6 +111,7 @@ export const SearchQuery = graphql(`
           }
           ... on ClauseTemplate {
             id
+            title
             kind
             publishedAt
             organisation {
