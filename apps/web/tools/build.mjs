@@ -15,7 +15,9 @@ const stamp = join(app, '.next', 'resocc-build.json');
 
 function* walk(dir) {
   for (const entry of readdirSync(dir).sort()) {
-    if (['.next', 'node_modules', 'e2e', 'test-output'].includes(entry)) continue;
+    // what does not go into the build (tests, tool output) does not trigger one
+    if (['.next', 'node_modules', 'e2e', 'test-output', 'next-env.d.ts', 'playwright.config.ts'].includes(entry)) continue;
+    if (entry.endsWith('.tsbuildinfo')) continue;
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) yield* walk(path);
     else yield path;

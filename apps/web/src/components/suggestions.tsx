@@ -18,7 +18,6 @@ export function Suggestions({ inputId }: { inputId: string }) {
   useEffect(() => {
     const input = document.getElementById(inputId);
     if (!(input instanceof HTMLInputElement)) return undefined;
-    input.setAttribute('aria-controls', listId);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let controller: AbortController | undefined;
     const onInput = () => {
@@ -48,7 +47,7 @@ export function Suggestions({ inputId }: { inputId: string }) {
       input.removeEventListener('input', onInput);
       input.removeEventListener('keydown', onKey);
     };
-  }, [inputId, listId]);
+  }, [inputId]);
 
   return (
     <div aria-live="polite">

@@ -5,18 +5,21 @@ import { CardCell, CardGrid, PostCard, TemplateCard } from '../../../components/
 import { loadCollection } from '../../../lib/loaders';
 import { collectionUrl, idOfSegment } from '../../../lib/urls';
 
+/** notFound() thrown while the metadata streams leaves an empty page without JavaScript: the page throws it. */
+const NOT_FOUND: Metadata = { title: 'Page introuvable', robots: { index: false } };
+
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props['params']) {
   const { id: segment } = await params;
   const id = idOfSegment(segment);
   const collection = id === undefined ? null : await loadCollection(id);
-  if (collection === null) notFound();
   return { collection, segment };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { collection } = await load(params);
+  if (collection === null) return NOT_FOUND;
   return {
     title: collection.title,
     description: collection.description,
@@ -26,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CollectionPage({ params }: Props) {
   const { collection, segment } = await load(params);
+  if (collection === null) notFound();
   const url = collectionUrl(collection);
   if (`/collections/${segment}` !== url) permanentRedirect(url);
   return (

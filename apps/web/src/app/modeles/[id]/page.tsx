@@ -13,6 +13,9 @@ import {
 import { first, loadTemplate } from '../../../lib/loaders';
 import { idOfSegment, organisationUrl, searchUrl, templateUrl, themeUrl } from '../../../lib/urls';
 
+/** notFound() thrown while the metadata streams leaves an empty page without JavaScript: the page throws it. */
+const NOT_FOUND: Metadata = { title: 'Page introuvable', robots: { index: false } };
+
 type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -23,12 +26,12 @@ async function load(props: Props) {
   const after = first((await props.searchParams)['apres']);
   const id = idOfSegment(segment);
   const template = id === undefined ? null : await loadTemplate(id, after);
-  if (template === null) notFound();
   return { template, segment, after };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { template } = await load(props);
+  if (template === null) return NOT_FOUND;
   return {
     title: template.title,
     description: template.summary,
@@ -39,6 +42,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function TemplatePage(props: Props) {
   const { template, segment } = await load(props);
+  if (template === null) notFound();
   const url = templateUrl(template);
   if (`/modeles/${segment}` !== url) permanentRedirect(url);
   const used = template.usedIn;

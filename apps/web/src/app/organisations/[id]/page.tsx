@@ -7,6 +7,9 @@ import { ORGANISATION_KIND_LABELS, departmentLabel, plural } from '../../../lib/
 import { first, loadOrganisation } from '../../../lib/loaders';
 import { idOfSegment, organisationUrl } from '../../../lib/urls';
 
+/** notFound() thrown while the metadata streams leaves an empty page without JavaScript: the page throws it. */
+const NOT_FOUND: Metadata = { title: 'Page introuvable', robots: { index: false } };
+
 type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -17,12 +20,12 @@ async function load(props: Props) {
   const after = first((await props.searchParams)['apres']);
   const id = idOfSegment(segment);
   const organisation = id === undefined ? null : await loadOrganisation(id, after);
-  if (organisation === null) notFound();
   return { organisation, segment };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { organisation } = await load(props);
+  if (organisation === null) return NOT_FOUND;
   return {
     title: organisation.name,
     description: `${organisation.name} : ${ORGANISATION_KIND_LABELS[organisation.kind]}, ${departmentLabel(organisation.departmentCode)}. Ses retours d'expérience publiés.`,
@@ -32,6 +35,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function OrganisationPage(props: Props) {
   const { organisation, segment } = await load(props);
+  if (organisation === null) notFound();
   const url = organisationUrl(organisation);
   if (`/organisations/${segment}` !== url) permanentRedirect(url);
   const posts = organisation.experiencePosts;

@@ -13,18 +13,21 @@ import {
 import { loadPost } from '../../../lib/loaders';
 import { idOfSegment, organisationUrl, postUrl, searchUrl, templateUrl, themeUrl } from '../../../lib/urls';
 
+/** notFound() thrown while the metadata streams leaves an empty page without JavaScript: the page throws it. */
+const NOT_FOUND: Metadata = { title: 'Page introuvable', robots: { index: false } };
+
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props['params']) {
   const { id: segment } = await params;
   const id = idOfSegment(segment);
   const post = id === undefined ? null : await loadPost(id);
-  if (post === null) notFound();
   return { post, segment };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { post } = await load(params);
+  if (post === null) return NOT_FOUND;
   const url = postUrl(post);
   return {
     title: post.title,
@@ -46,6 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PostPage({ params }: Props) {
   const { post, segment } = await load(params);
+  if (post === null) notFound();
   const url = postUrl(post);
   if (`/retours-experience/${segment}` !== url) permanentRedirect(url);
   return (

@@ -8,6 +8,9 @@ import { plural } from '../../../lib/labels';
 import { ThemeQuery } from '../../../lib/operations';
 import { searchUrl, themeUrl } from '../../../lib/urls';
 
+/** notFound() thrown while the metadata streams leaves an empty page without JavaScript: the page throws it. */
+const NOT_FOUND: Metadata = { title: 'Page introuvable', robots: { index: false } };
+
 type Props = { params: Promise<{ slug: string }> };
 
 const loadTheme = cache(async (slug: string) => {
@@ -19,12 +22,13 @@ const loadTheme = cache(async (slug: string) => {
 async function load(params: Props['params']) {
   const { slug } = await params;
   const found = /^[a-z0-9-]{1,80}$/.test(slug) ? await loadTheme(slug) : null;
-  if (found === null) notFound();
   return found;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { theme } = await load(params);
+  const found = await load(params);
+  if (found === null) return NOT_FOUND;
+  const { theme } = found;
   return {
     title: `Thème : ${theme.label}`,
     description: `Retours d'expérience et modèles de clauses du réseau sur le thème « ${theme.label} ».`,
@@ -33,7 +37,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ThemePage({ params }: Props) {
-  const { theme, data } = await load(params);
+  const found = await load(params);
+  if (found === null) notFound();
+  const { theme, data } = found;
   return (
     <>
       <Crumbs current={theme.label} parents={[]} />
