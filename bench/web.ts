@@ -81,7 +81,13 @@ interface Transfer {
 async function transferOf(url: string): Promise<Transfer> {
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const context = await browser.newContext();
@@ -115,7 +121,10 @@ export async function runWebBench({ quick }: { quick: boolean }): Promise<WebRes
   try {
     execFileSync(process.execPath, [join(ROOT, 'tools', 'build.mjs')], { cwd: ROOT, stdio: 'ignore' });
     log('web: building the web app if its sources changed');
-    execFileSync(process.execPath, [join(ROOT, 'apps', 'web', 'tools', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'apps', 'web', 'tools', 'build.mjs')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     const apiPort = await findFreePort();
     api = startChild({
       name: 'API',
@@ -123,7 +132,12 @@ export async function runWebBench({ quick }: { quick: boolean }): Promise<WebRes
       env: { PATH: process.env['PATH'] ?? '', PORT: String(apiPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     });
     const apiChild = api;
-    await waitForGraphQL(apiPort, 120_000, () => apiChild.alive(), () => apiChild.output());
+    await waitForGraphQL(
+      apiPort,
+      120_000,
+      () => apiChild.alive(),
+      () => apiChild.output(),
+    );
     const webPort = await findFreePort();
     web = startChild({
       name: 'web',
@@ -161,7 +175,13 @@ export async function runWebBench({ quick }: { quick: boolean }): Promise<WebRes
     }
     if (results.home === undefined || results.search === undefined || results.report === undefined)
       throw new Error('a page was not measured');
-    return { concurrency: CONCURRENCY, duration_s: seconds, home: results.home, search: results.search, report: results.report };
+    return {
+      concurrency: CONCURRENCY,
+      duration_s: seconds,
+      home: results.home,
+      search: results.search,
+      report: results.report,
+    };
   } finally {
     await stopQuietly(web);
     await stopQuietly(api);
@@ -173,7 +193,13 @@ async function main(): Promise<void> {
   const quick = isQuick();
   const web = await runWebBench({ quick });
   const m = machineInfo();
-  const tree = { date: new Date().toISOString(), quick, command: `${quick ? 'BENCH_QUICK=1 ' : ''}npm run bench:web`, machine: m, web };
+  const tree = {
+    date: new Date().toISOString(),
+    quick,
+    command: `${quick ? 'BENCH_QUICK=1 ' : ''}npm run bench:web`,
+    machine: m,
+    web,
+  };
   const markdown = markdownTable(tree as unknown as Record<string, unknown>, ['web'], quick, {
     title: `Web front-end benchmark ${tree.date.slice(0, 10)} on ${m.hostname}${quick ? ' (quick mode)' : ''}`,
     lines: [

@@ -17,7 +17,9 @@ for (const file of files) {
     passed += stats.expected ?? 0;
     failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
     if ((result.errors ?? []).length > 0) {
-      console.error(`${file}: ${result.errors.length} errors outside the tests (${result.errors[0].message ?? ''})`);
+      console.error(
+        `${file}: ${result.errors.length} errors outside the tests (${result.errors[0].message ?? ''})`,
+      );
       failed += 1;
     }
     if ((stats.skipped ?? 0) > 0) {

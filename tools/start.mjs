@@ -23,7 +23,9 @@ const { main } = JSON.parse(output.trim().split('\n').pop());
 const webPort = (process.env.WEB_PORT ?? '3001').trim();
 if (webPort !== 'off') {
   if (!/^\d{1,5}$/.test(webPort) || Number(webPort) < 1 || Number(webPort) > 65535) {
-    process.stderr.write(`WEB_PORT doit être un numéro de port (1 à 65535) ou « off », reçu « ${webPort} ».\n`);
+    process.stderr.write(
+      `WEB_PORT doit être un numéro de port (1 à 65535) ou « off », reçu « ${webPort} ».\n`,
+    );
     process.exit(1);
   }
   const { buildWeb } = await import('../apps/web/tools/build.mjs');

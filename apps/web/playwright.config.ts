@@ -14,7 +14,10 @@ const root = join(__dirname, '..', '..');
 function freePort(): string {
   return execFileSync(
     process.execPath,
-    ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"],
+    [
+      '-e',
+      "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+    ],
     { encoding: 'utf8' },
   );
 }
@@ -35,7 +38,13 @@ const officialPort = setting('E2E_OFFICIAL_PORT');
 const dataDir = setting('E2E_DATA_DIR');
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const server = join(root, 'apps', 'web', 'server.mjs');
-const webEnv = { API_URL: apiUrl, WEB_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', PATH: process.env['PATH'] ?? '' };
+const webEnv = {
+  API_URL: apiUrl,
+  WEB_HOST: '127.0.0.1',
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
+  PATH: process.env['PATH'] ?? '',
+};
 
 export default defineConfig<Options>({
   testDir: './e2e',

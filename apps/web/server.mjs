@@ -22,16 +22,24 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const STATIC_DIR = join(dir, '.next', 'static');
-const TYPES = { '.js': 'application/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 /** @type {Map<string, Buffer>} */
 const brotli = new Map();
 
 function staticBrotli(req, res) {
   const url = req.url ?? '';
-  if (!url.startsWith('/_next/static/') || !/\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''))) return false;
-  const path = normalize(join(STATIC_DIR, decodeURIComponent(url.slice('/_next/static/'.length).split('?')[0])));
+  if (!url.startsWith('/_next/static/') || !/\bbr\b/.test(String(req.headers['accept-encoding'] ?? '')))
+    return false;
+  const path = normalize(
+    join(STATIC_DIR, decodeURIComponent(url.slice('/_next/static/'.length).split('?')[0])),
+  );
   const type = TYPES[extname(path)];
-  if (type === undefined || !path.startsWith(STATIC_DIR) || !existsSync(path) || !statSync(path).isFile()) return false;
+  if (type === undefined || !path.startsWith(STATIC_DIR) || !existsSync(path) || !statSync(path).isFile())
+    return false;
   let body = brotli.get(path);
   if (body === undefined) {
     body = brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
@@ -61,7 +69,12 @@ const server = createServer((req, res) => {
   if (staticBrotli(req, res)) return;
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) =>
-    setHeader(name, String(name).toLowerCase() === 'vary' && !(req.url ?? '').startsWith('/_next/') ? withCookieInVary(value) : value);
+    setHeader(
+      name,
+      String(name).toLowerCase() === 'vary' && !(req.url ?? '').startsWith('/_next/')
+        ? withCookieInVary(value)
+        : value,
+    );
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500);
@@ -69,7 +82,8 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(port, hostname, () => {
-  if (process.env.RESOCC_WEB_QUIET !== '1') console.log(`Web server listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+  if (process.env.RESOCC_WEB_QUIET !== '1')
+    console.log(`Web server listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
@@ -77,5 +91,3 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     setTimeout(() => process.exit(0), 3_000).unref();
   });
 }
-
-

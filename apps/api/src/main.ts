@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   // Set by npm start when it runs the web app beside the API: the address people open comes first.
   const webUrl = process.env['RESOCC_BANNER_WEB_URL'];
   process.stderr.write(
-    (webUrl ? `\n  RES'OCC — plateforme : ${webUrl}\n  API GraphQL prête : ${url}\n` : `\n  RES'OCC — API GraphQL prête : ${url}\n`) +
+    (webUrl
+      ? `\n  RES'OCC — plateforme : ${webUrl}\n  API GraphQL prête : ${url}\n`
+      : `\n  RES'OCC — API GraphQL prête : ${url}\n`) +
       (embedded ? `  Base de données embarquée : ${config.dataDir}\n` : '') +
       (config.seedDemo
         ? `  Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :\n` +

@@ -43,7 +43,9 @@ test('robots.txt keeps personal pages out and names the sitemap', async ({ reque
   expect(text).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
 });
 
-test('the sitemap lists public pages only, each answering 200 to an anonymous visitor', async ({ request }) => {
+test('the sitemap lists public pages only, each answering 200 to an anonymous visitor', async ({
+  request,
+}) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   expect(urls.some((u) => u.includes('/retours-experience/un-tiers-de-postes'))).toBe(true);
@@ -55,7 +57,9 @@ test('the sitemap lists public pages only, each answering 200 to an anonymous vi
   }
 });
 
-test('a report page has its canonical URL, a description and Open Graph tags, in French', async ({ page }) => {
+test('a report page has its canonical URL, a description and Open Graph tags, in French', async ({
+  page,
+}) => {
   await page.goto('/retours-experience');
   await page.getByRole('link', { name: /Un tiers de postes de travail/ }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');

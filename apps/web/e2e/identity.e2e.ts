@@ -10,7 +10,10 @@ test('the default instance shows the network, never the State: no Marianne, no S
     if (r.resourceType() === 'font') fonts.push(r.url());
   });
   await page.goto('/');
-  await expect(page.getByRole('banner').getByRole('link', { name: "RES'OCC" })).toHaveAttribute('title', "Accueil — RES'OCC");
+  await expect(page.getByRole('banner').getByRole('link', { name: "RES'OCC" })).toHaveAttribute(
+    'title',
+    "Accueil — RES'OCC",
+  );
   await expect(page.getByText('République', { exact: false })).toHaveCount(0);
   await expect(page.locator('.fr-logo')).toHaveCount(0);
   const bodyFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);

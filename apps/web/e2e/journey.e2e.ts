@@ -5,14 +5,18 @@ import { expect, test } from './fixtures';
 const REPORT = 'Un tiers de postes de travail reconditionnés dans le marché informatique de la métropole';
 const TEMPLATE = 'Spécification technique : part de matériel informatique reconditionné';
 
-test('home → search a word → filter by a facet → open the report → follow its template link', async ({ page }) => {
+test('home → search a word → filter by a facet → open the report → follow its template link', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveTitle(/RES'OCC/);
   await expect(page.getByRole('heading', { level: 1, name: "RES'OCC" })).toBeVisible();
   await expect(page.getByRole('heading', { name: "Derniers retours d'expérience" })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Numérique responsable' }).first()).toBeVisible();
 
-  const box = page.getByRole('searchbox', { name: "Rechercher un retour d'expérience ou un modèle de clause" });
+  const box = page.getByRole('searchbox', {
+    name: "Rechercher un retour d'expérience ou un modèle de clause",
+  });
   await box.fill('reconditionné');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/recherche\?q=reconditionn/);
@@ -55,9 +59,12 @@ test('home → search a word → filter by a facet → open the report → follo
 test('a report facet link leads to the search filtered on it', async ({ page }) => {
   await page.goto('/recherche?q=reconditionn%C3%A9');
   await page.getByRole('link', { name: REPORT }).click();
-  await page.getByRole('complementary', { name: 'Le marché' }).getByRole('link', { name: 'Hérault (34)' }).click();
+  await page
+    .getByRole('complementary', { name: 'Le marché' })
+    .getByRole('link', { name: 'Hérault (34)' })
+    .click();
   await expect(page).toHaveURL(/\/recherche\?departement=34/);
-  await expect(page.getByRole('link', { name: "Retirer « Hérault (34) »" })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Retirer « Hérault (34) »' })).toBeVisible();
 });
 
 test('pagination follows the API cursors and comes back', async ({ page }) => {
@@ -88,7 +95,9 @@ test('an unknown page answers 404 in French', async ({ page }) => {
   const res = await page.goto('/cette-page-n-existe-pas');
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
-  const missing = await page.goto('/retours-experience/titre--RXhwZXJpZW5jZVBvc3Q6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw');
+  const missing = await page.goto(
+    '/retours-experience/titre--RXhwZXJpZW5jZVBvc3Q6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw',
+  );
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
 });
@@ -105,7 +114,9 @@ test('an old slug redirects to the current address of the report', async ({ page
 test('organisation, theme and collection pages list their published items', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Numérique responsable : par où commencer' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Numérique responsable : par où commencer' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Numérique responsable : par où commencer' }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: TEMPLATE })).toBeVisible();
 
   await page.goto('/themes/numerique-responsable');
@@ -114,7 +125,9 @@ test('organisation, theme and collection pages list their published items', asyn
 
   await page.goto('/organisations');
   await page.getByRole('link', { name: 'Montpellier Méditerranée Métropole' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Montpellier Méditerranée Métropole' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Montpellier Méditerranée Métropole' }),
+  ).toBeVisible();
   await expect(page.getByText('Collectivité territoriale')).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: REPORT })).toBeVisible();
 });

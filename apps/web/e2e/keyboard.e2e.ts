@@ -12,7 +12,9 @@ async function focusedOutline(page: Page): Promise<string> {
   });
 }
 
-test('search page: skip link, visible focus, facets reachable and usable with the keyboard', async ({ page }) => {
+test('search page: skip link, visible focus, facets reachable and usable with the keyboard', async ({
+  page,
+}) => {
   await page.goto('/recherche?q=reconditionn%C3%A9');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Contenu' });
@@ -23,7 +25,9 @@ test('search page: skip link, visible focus, facets reachable and usable with th
   await expect(page.locator('main')).toBeFocused();
 
   // From the content, Tab reaches the search field, then the facet filters.
-  const facet = page.getByRole('navigation', { name: 'Filtres' }).getByRole('link', { name: 'Modèle de clause (2)' });
+  const facet = page
+    .getByRole('navigation', { name: 'Filtres' })
+    .getByRole('link', { name: 'Modèle de clause (2)' });
   let reached = false;
   for (let i = 0; i < 30 && !reached; i += 1) {
     await page.keyboard.press('Tab');
@@ -41,7 +45,9 @@ test('suggestions appear under the search box as one types (with JavaScript)', a
   const box = page.getByRole('searchbox', { name: /Rechercher un retour/ });
   await box.pressSequentially('recondition', { delay: 20 });
   const suggestions = page.getByRole('list', { name: 'Suggestions' });
-  await expect(suggestions.getByRole('link', { name: /Un tiers de postes de travail reconditionnés/ })).toBeVisible();
+  await expect(
+    suggestions.getByRole('link', { name: /Un tiers de postes de travail reconditionnés/ }),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(suggestions).toBeHidden();
 });

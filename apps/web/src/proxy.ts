@@ -3,7 +3,14 @@ import { webConfig } from './lib/config';
 import { idOfSegment } from './lib/urls';
 
 /** Pages about the viewer: never stored by a shared cache, never kept by the browser. */
-const PERSONAL_PATHS = ['/compte', '/moderation', '/administration', '/connexion', '/inscription', '/verification'];
+const PERSONAL_PATHS = [
+  '/compte',
+  '/moderation',
+  '/administration',
+  '/connexion',
+  '/inscription',
+  '/verification',
+];
 /** The session cookie the sign-in (next issue) sets; its presence makes every page personal. */
 export const SESSION_COOKIE = 'resocc_session';
 
@@ -37,7 +44,10 @@ async function detailIsMissing(path: string): Promise<boolean> {
   const body =
     section === 'themes'
       ? { query: '{ themes { slug } }' }
-      : { query: 'query ($id: ID!) { node(id: $id) { __typename } }', variables: { id: idOfSegment(segment) } };
+      : {
+          query: 'query ($id: ID!) { node(id: $id) { __typename } }',
+          variables: { id: idOfSegment(segment) },
+        };
   if (section !== 'themes' && body.variables?.id === undefined) return true;
   try {
     const res = await fetch(`${webConfig().apiUrl}/graphql`, {
@@ -53,7 +63,8 @@ async function detailIsMissing(path: string): Promise<boolean> {
     };
     if (answer.errors?.some((e) => e.extensions?.code === 'BAD_USER_INPUT')) return true;
     if (answer.data === undefined) return false;
-    if (section === 'themes') return !(answer.data.themes ?? []).some((t) => t.slug === decodeURIComponent(segment));
+    if (section === 'themes')
+      return !(answer.data.themes ?? []).some((t) => t.slug === decodeURIComponent(segment));
     return answer.data.node?.__typename !== TYPENAMES[section];
   } catch {
     return false;

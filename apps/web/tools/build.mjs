@@ -16,7 +16,10 @@ const stamp = join(app, '.next', 'resocc-build.json');
 function* walk(dir) {
   for (const entry of readdirSync(dir).sort()) {
     // what does not go into the build (tests, tool output) does not trigger one
-    if (['.next', 'node_modules', 'e2e', 'test-output', 'next-env.d.ts', 'playwright.config.ts'].includes(entry)) continue;
+    if (
+      ['.next', 'node_modules', 'e2e', 'test-output', 'next-env.d.ts', 'playwright.config.ts'].includes(entry)
+    )
+      continue;
     if (entry.endsWith('.tsbuildinfo')) continue;
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) yield* walk(path);
@@ -28,7 +31,10 @@ export function sourcesHash() {
   const hash = createHash('sha256');
   hash.update(`next ${require('next/package.json').version}\0`);
   for (const file of [...walk(app), join(root, 'package-lock.json')]) {
-    hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

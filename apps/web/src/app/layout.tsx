@@ -32,7 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     >
       <head>
         {config.officialStateIdentity ? null : (
-          <style nonce={nonce}>{`html[data-identite='reseau']{--network-color:${config.networkColor};}`}</style>
+          <style
+            nonce={nonce}
+          >{`html[data-identite='reseau']{--network-color:${config.networkColor};}`}</style>
         )}
       </head>
       <body>

@@ -7,7 +7,9 @@ export default function NotFound() {
     <div className="fr-py-6w">
       <h1>Page introuvable</h1>
       <p className="fr-text--sm">Erreur 404</p>
-      <p className="fr-text--lead">La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.</p>
+      <p className="fr-text--lead">
+        La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.
+      </p>
       <p>
         Si vous avez tapé l&apos;adresse web dans le navigateur, vérifiez qu&apos;elle est correcte. La page
         n&apos;est peut-être plus disponible, ou elle est réservée aux membres du réseau.

@@ -23,9 +23,9 @@ export default async function HomePage() {
       <section className="fr-py-6w" aria-labelledby="titre-accueil">
         <h1 id="titre-accueil">{config.networkName}</h1>
         <p className="fr-text--lead">
-          {config.networkTagline} : les acheteurs publics, les structures de l&apos;économie sociale et solidaire
-          et les animateurs du réseau partagent leurs retours d&apos;expérience et leurs modèles de clauses pour
-          des achats plus sociaux et plus écologiques.
+          {config.networkTagline} : les acheteurs publics, les structures de l&apos;économie sociale et
+          solidaire et les animateurs du réseau partagent leurs retours d&apos;expérience et leurs modèles de
+          clauses pour des achats plus sociaux et plus écologiques.
         </p>
         <SearchBox big />
       </section>
@@ -41,7 +41,8 @@ export default async function HomePage() {
         </CardGrid>
         <p className="fr-mt-3w">
           <a className="fr-link" href="/retours-experience">
-            Tous les retours d&apos;expérience ({plural(data.experiencePosts.totalCount, 'publié', 'publiés')})
+            Tous les retours d&apos;expérience ({plural(data.experiencePosts.totalCount, 'publié', 'publiés')}
+            )
           </a>
         </p>
       </section>

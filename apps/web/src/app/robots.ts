@@ -9,7 +9,15 @@ export default async function robots(): Promise<MetadataRoute.Robots> {
     rules: {
       userAgent: '*',
       allow: '/',
-      disallow: ['/compte', '/moderation', '/administration', '/connexion', '/inscription', '/verification', '/suggestions'],
+      disallow: [
+        '/compte',
+        '/moderation',
+        '/administration',
+        '/connexion',
+        '/inscription',
+        '/verification',
+        '/suggestions',
+      ],
     },
     sitemap: `${siteUrl}/sitemap.xml`,
   };

@@ -1,6 +1,12 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 
-export function Crumbs({ current, parents }: { current: string; parents: { label: string; href: string }[] }) {
+export function Crumbs({
+  current,
+  parents,
+}: {
+  current: string;
+  parents: { label: string; href: string }[];
+}) {
   return (
     <Breadcrumb
       currentPageLabel={current}

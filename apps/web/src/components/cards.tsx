@@ -45,8 +45,12 @@ export function PostCard({ post, headingLevel = 'h3' }: { post: PostCardData; he
       start={<p className="fr-badge fr-badge--sm fr-badge--green-emeraude">Retour d&apos;expérience</p>}
       detail={details([
         post.organisation.name,
-        post.contractYear === null || post.contractYear === undefined ? undefined : `Marché de ${post.contractYear}`,
-        post.departmentCode === null || post.departmentCode === undefined ? undefined : departmentLabel(post.departmentCode),
+        post.contractYear === null || post.contractYear === undefined
+          ? undefined
+          : `Marché de ${post.contractYear}`,
+        post.departmentCode === null || post.departmentCode === undefined
+          ? undefined
+          : departmentLabel(post.departmentCode),
       ])}
       end={
         post.publishedAt !== null && post.publishedAt !== undefined ? (

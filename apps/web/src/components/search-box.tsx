@@ -4,7 +4,15 @@ import { Suggestions } from './suggestions';
  * The search form: a GET form to /recherche, so it works without JavaScript; with it, the
  * suggestions list appears under the field as the visitor types.
  */
-export function SearchBox({ query = '', id = 'recherche-q', big = false }: { query?: string; id?: string; big?: boolean }) {
+export function SearchBox({
+  query = '',
+  id = 'recherche-q',
+  big = false,
+}: {
+  query?: string;
+  id?: string;
+  big?: boolean;
+}) {
   return (
     <form action="/recherche" method="get" role="search" aria-label="Rechercher dans le réseau">
       <div className={`fr-search-bar${big ? ' fr-search-bar--lg' : ''}`}>

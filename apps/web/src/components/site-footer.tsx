@@ -48,7 +48,10 @@ export function SiteFooter({ config }: { config: WebConfig }) {
             </li>
           </ul>
           <div className="fr-footer__bottom-copy">
-            <p>Sauf mention contraire, les contenus de ce site sont publiés par les organisations qui les signent.</p>
+            <p>
+              Sauf mention contraire, les contenus de ce site sont publiés par les organisations qui les
+              signent.
+            </p>
           </div>
         </div>
       </div>

@@ -31,7 +31,9 @@ export function Suggestions({ inputId }: { inputId: string }) {
         controller?.abort();
         controller = new AbortController();
         fetch(`/suggestions?q=${encodeURIComponent(text)}`, { signal: controller.signal })
-          .then((res) => (res.ok ? (res.json() as Promise<{ suggestions: Suggestion[] }>) : { suggestions: [] }))
+          .then((res) =>
+            res.ok ? (res.json() as Promise<{ suggestions: Suggestion[] }>) : { suggestions: [] },
+          )
           .then((body) => setItems(body.suggestions))
           .catch(() => undefined);
       }, 200);

@@ -43,7 +43,8 @@ export async function query<TResult, TVariables>(
       body.errors.map((e) => e.extensions?.code ?? 'UNKNOWN'),
     );
   }
-  if (body.data === undefined || body.data === null) throw new ApiError(`API answered ${res.status} without data`);
+  if (body.data === undefined || body.data === null)
+    throw new ApiError(`API answered ${res.status} without data`);
   return body.data;
 }
 

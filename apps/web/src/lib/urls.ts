@@ -27,10 +27,13 @@ export function idOfSegment(segment: string): string | undefined {
   return /^[A-Za-z0-9_=+/-]{1,200}$/.test(id) ? id : undefined;
 }
 
-export const postUrl = (p: { id: string; title: string }) => `/retours-experience/${detailSegment(p.title, p.id)}`;
+export const postUrl = (p: { id: string; title: string }) =>
+  `/retours-experience/${detailSegment(p.title, p.id)}`;
 export const templateUrl = (t: { id: string; title: string }) => `/modeles/${detailSegment(t.title, t.id)}`;
-export const organisationUrl = (o: { id: string; name: string }) => `/organisations/${detailSegment(o.name, o.id)}`;
-export const collectionUrl = (c: { id: string; title: string }) => `/collections/${detailSegment(c.title, c.id)}`;
+export const organisationUrl = (o: { id: string; name: string }) =>
+  `/organisations/${detailSegment(o.name, o.id)}`;
+export const collectionUrl = (c: { id: string; title: string }) =>
+  `/collections/${detailSegment(c.title, c.id)}`;
 export const themeUrl = (slug: string) => `/themes/${encodeURIComponent(slug)}`;
 
 /** Search parameters as the URL keeps them (shared links reproduce the same page). */

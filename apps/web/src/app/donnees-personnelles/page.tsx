@@ -19,10 +19,10 @@ export default function PersonalDataPage() {
       </p>
       <h2>Comptes des membres</h2>
       <p>
-        Pour publier, les membres du réseau ont un compte : nom affiché, adresse électronique vérifiée, organisation.
-        Ces données servent à la vie du réseau (publication, modération, adhésion) sur la base de l’intérêt légitime
-        du réseau et de l’adhésion de l’organisation. Chaque membre peut exporter ses données ou supprimer son compte ;
-        ses contributions restent alors attribuées à « ancien membre ».
+        Pour publier, les membres du réseau ont un compte : nom affiché, adresse électronique vérifiée,
+        organisation. Ces données servent à la vie du réseau (publication, modération, adhésion) sur la base
+        de l’intérêt légitime du réseau et de l’adhésion de l’organisation. Chaque membre peut exporter ses
+        données ou supprimer son compte ; ses contributions restent alors attribuées à « ancien membre ».
       </p>
       <h2>Vos droits</h2>
       <p>

@@ -21,9 +21,9 @@ export default function LegalNoticePage() {
       <p>L’hébergeur du site est indiqué par l’éditeur sur demande à l’adresse de contact ci-dessus.</p>
       <h2>Contenus</h2>
       <p>
-        Les retours d’expérience et les modèles de clauses sont publiés par les organisations membres qui les signent,
-        après relecture par l’équipe de modération du réseau. Les modèles de clauses sont des exemples : chaque
-        acheteur reste responsable de leur adaptation à son marché.
+        Les retours d’expérience et les modèles de clauses sont publiés par les organisations membres qui les
+        signent, après relecture par l’équipe de modération du réseau. Les modèles de clauses sont des
+        exemples : chaque acheteur reste responsable de leur adaptation à son marché.
       </p>
       <h2>Accessibilité</h2>
       <p>

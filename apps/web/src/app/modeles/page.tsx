@@ -22,7 +22,9 @@ export default async function TemplatesPage({
   return (
     <>
       <h1 className="fr-mt-4w">Modèles de clauses</h1>
-      <p>{plural(templates.totalCount, 'modèle publié', 'modèles publiés')}, du plus récent au plus ancien.</p>
+      <p>
+        {plural(templates.totalCount, 'modèle publié', 'modèles publiés')}, du plus récent au plus ancien.
+      </p>
       <CardGrid>
         {templates.edges.map(({ node }) => (
           <CardCell key={node.id}>

@@ -2,7 +2,13 @@ import type { Metadata } from 'next';
 import { Highlight } from '../../components/highlight';
 import { NextPageLink } from '../../components/more-link';
 import { SearchBox } from '../../components/search-box';
-import type { ClauseKind, Consideration, ProcedureType, SearchInput, SearchableType } from '../../gql/graphql';
+import type {
+  ClauseKind,
+  Consideration,
+  ProcedureType,
+  SearchInput,
+  SearchableType,
+} from '../../gql/graphql';
 import { query } from '../../lib/api';
 import {
   CLAUSE_KIND_LABELS,
@@ -90,7 +96,11 @@ function valueLabel(param: FacetParam, value: string, themes: Map<string, string
   }
 }
 
-export async function generateMetadata({ searchParams }: { searchParams: Promise<RawParams> }): Promise<Metadata> {
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<RawParams>;
+}): Promise<Metadata> {
   const p = readParams(await searchParams);
   return {
     title: p.q === '' ? 'Rechercher' : `Recherche « ${p.q} »`,
@@ -141,7 +151,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                             aria-current={selected ? 'true' : undefined}
                           >
                             {selected ? `✓ ${label}` : label} ({frenchNumber(count)})
-                            {selected ? <span className="fr-sr-only"> : filtre actif, le retirer</span> : null}
+                            {selected ? (
+                              <span className="fr-sr-only"> : filtre actif, le retirer</span>
+                            ) : null}
                           </a>
                         </li>
                       );
@@ -218,7 +230,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </ol>
           )}
           <NextPageLink
-            href={result.pageInfo.hasNextPage && result.pageInfo.endCursor ? searchUrl({ ...p, after: result.pageInfo.endCursor }) : undefined}
+            href={
+              result.pageInfo.hasNextPage && result.pageInfo.endCursor
+                ? searchUrl({ ...p, after: result.pageInfo.endCursor })
+                : undefined
+            }
             label="Résultats suivants"
           />
           {p.after !== undefined ? (
@@ -238,11 +254,12 @@ function NoResults({ params, themes }: { params: SearchParams; themes: { slug: s
   const filtered = FACET_PARAMS.some((param) => params[param].length > 0);
   return (
     <div>
-      <p>
-        Aucun résultat{params.q === '' ? '' : ` pour « ${params.q} »`}. Quelques pistes :
-      </p>
+      <p>Aucun résultat{params.q === '' ? '' : ` pour « ${params.q} »`}. Quelques pistes :</p>
       <ul>
-        <li>vérifiez l&apos;orthographe ou essayez un mot plus général (par exemple « insertion », « repas »)&nbsp;;</li>
+        <li>
+          vérifiez l&apos;orthographe ou essayez un mot plus général (par exemple « insertion », « repas
+          »)&nbsp;;
+        </li>
         {filtered ? (
           <li>
             <a href={searchUrl({ q: params.q })}>relancez la recherche sans les filtres</a>&nbsp;;

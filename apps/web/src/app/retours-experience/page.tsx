@@ -22,7 +22,10 @@ export default async function PostsPage({
   return (
     <>
       <h1 className="fr-mt-4w">Retours d&apos;expérience</h1>
-      <p>{plural(posts.totalCount, "retour d'expérience publié", "retours d'expérience publiés")}, du plus récent au plus ancien.</p>
+      <p>
+        {plural(posts.totalCount, "retour d'expérience publié", "retours d'expérience publiés")}, du plus
+        récent au plus ancien.
+      </p>
       <CardGrid>
         {posts.edges.map(({ node }) => (
           <CardCell key={node.id}>

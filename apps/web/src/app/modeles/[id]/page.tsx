@@ -36,7 +36,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     title: template.title,
     description: template.summary,
     alternates: { canonical: templateUrl(template) },
-    openGraph: { type: 'article', title: template.title, description: template.summary, url: templateUrl(template) },
+    openGraph: {
+      type: 'article',
+      title: template.title,
+      description: template.summary,
+      url: templateUrl(template),
+    },
   };
 }
 

@@ -54,14 +54,20 @@ export default async function PostPage({ params }: Props) {
   if (`/retours-experience/${segment}` !== url) permanentRedirect(url);
   return (
     <article>
-      <Crumbs current={post.title} parents={[{ label: "Retours d'expérience", href: '/retours-experience' }]} />
+      <Crumbs
+        current={post.title}
+        parents={[{ label: "Retours d'expérience", href: '/retours-experience' }]}
+      />
       <p className="fr-badge fr-badge--green-emeraude">Retour d&apos;expérience</p>
       <h1 className="fr-mt-1w">{post.title}</h1>
       <p className="fr-text--lead">{post.summary}</p>
       <p>
         Publié par <a href={organisationUrl(post.organisation)}>{post.organisation.name}</a> (
         {ORGANISATION_KIND_LABELS[post.organisation.kind]})
-        {post.publishedAt !== null && post.publishedAt !== undefined ? `, le ${frenchDate(post.publishedAt)}` : ''}.
+        {post.publishedAt !== null && post.publishedAt !== undefined
+          ? `, le ${frenchDate(post.publishedAt)}`
+          : ''}
+        .
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
@@ -95,7 +101,9 @@ export default async function PostPage({ params }: Props) {
             <dt>Procédure</dt>
             <dd>
               {post.procedureType !== null && post.procedureType !== undefined ? (
-                <a href={searchUrl({ procedure: [post.procedureType] })}>{PROCEDURE_LABELS[post.procedureType]}</a>
+                <a href={searchUrl({ procedure: [post.procedureType] })}>
+                  {PROCEDURE_LABELS[post.procedureType]}
+                </a>
               ) : (
                 'Non précisée'
               )}
@@ -105,7 +113,9 @@ export default async function PostPage({ params }: Props) {
             <dt>Département</dt>
             <dd>
               {post.departmentCode !== null && post.departmentCode !== undefined ? (
-                <a href={searchUrl({ departement: [post.departmentCode] })}>{departmentLabel(post.departmentCode)}</a>
+                <a href={searchUrl({ departement: [post.departmentCode] })}>
+                  {departmentLabel(post.departmentCode)}
+                </a>
               ) : (
                 'Non précisé'
               )}
