@@ -1,16 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { webConfig } from './lib/config';
-import { idOfSegment } from './lib/urls';
+import { PERSONAL_PATHS, idOfSegment } from './lib/urls';
 
-/** Pages about the viewer: never stored by a shared cache, never kept by the browser. */
-const PERSONAL_PATHS = [
-  '/compte',
-  '/moderation',
-  '/administration',
-  '/connexion',
-  '/inscription',
-  '/verification',
-];
 /** The session cookie the sign-in (next issue) sets; its presence makes every page personal. */
 export const SESSION_COOKIE = 'resocc_session';
 

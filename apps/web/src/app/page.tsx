@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
+import { ThemeTags } from '../components/lists';
 import { CardCell, CardGrid, PostCard } from '../components/cards';
 import { SearchBox } from '../components/search-box';
 import { query } from '../lib/api';
 import { webConfig } from '../lib/config';
 import { plural } from '../lib/labels';
 import { HomeQuery } from '../lib/operations';
-import { collectionUrl, themeUrl } from '../lib/urls';
+import { collectionUrl } from '../lib/urls';
 
 export function generateMetadata(): Metadata {
   const config = webConfig();
@@ -65,15 +66,7 @@ export default async function HomePage() {
 
       <section aria-labelledby="titre-themes">
         <h2 id="titre-themes">Thèmes</h2>
-        <ul className="fr-tags-group">
-          {data.themes.map((t) => (
-            <li key={t.slug}>
-              <a className="fr-tag" href={themeUrl(t.slug)}>
-                {t.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ThemeTags themes={data.themes} />
       </section>
     </>
   );

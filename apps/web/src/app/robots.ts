@@ -1,6 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { connection } from 'next/server';
 import { webConfig } from '../lib/config';
+import { PERSONAL_PATHS } from '../lib/urls';
 
 export default async function robots(): Promise<MetadataRoute.Robots> {
   await connection();
@@ -9,15 +10,7 @@ export default async function robots(): Promise<MetadataRoute.Robots> {
     rules: {
       userAgent: '*',
       allow: '/',
-      disallow: [
-        '/compte',
-        '/moderation',
-        '/administration',
-        '/connexion',
-        '/inscription',
-        '/verification',
-        '/suggestions',
-      ],
+      disallow: [...PERSONAL_PATHS, '/suggestions'],
     },
     sitemap: `${siteUrl}/sitemap.xml`,
   };

@@ -1,6 +1,16 @@
 // Public URLs (web.md's URL contract). A detail URL is "<slug>--<id>": the id decides, the
 // slug is for people; a bare id works too, and a stale slug redirects to the current one.
 
+/** Pages about the viewer: never cached by others, never indexed. */
+export const PERSONAL_PATHS = [
+  '/compte',
+  '/moderation',
+  '/administration',
+  '/connexion',
+  '/inscription',
+  '/verification',
+];
+
 export function slugify(text: string): string {
   return text
     .normalize('NFD')

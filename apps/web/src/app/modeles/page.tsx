@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { nextPageHref } from '../../components/lists';
 import { CardCell, CardGrid, TemplateCard } from '../../components/cards';
 import { NextPageLink } from '../../components/more-link';
 import { query } from '../../lib/api';
@@ -32,13 +33,7 @@ export default async function TemplatesPage({
           </CardCell>
         ))}
       </CardGrid>
-      <NextPageLink
-        href={
-          templates.pageInfo.hasNextPage && templates.pageInfo.endCursor
-            ? `/modeles?apres=${encodeURIComponent(templates.pageInfo.endCursor)}`
-            : undefined
-        }
-      />
+      <NextPageLink href={nextPageHref('/modeles', templates.pageInfo)} />
     </>
   );
 }

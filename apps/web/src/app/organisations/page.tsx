@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { nextPageHref } from '../../components/lists';
 import { NextPageLink } from '../../components/more-link';
 import { query } from '../../lib/api';
 import { ORGANISATION_KIND_LABELS, departmentLabel, plural } from '../../lib/labels';
@@ -31,13 +32,7 @@ export default async function OrganisationsPage({
           </li>
         ))}
       </ul>
-      <NextPageLink
-        href={
-          organisations.pageInfo.hasNextPage && organisations.pageInfo.endCursor
-            ? `/organisations?apres=${encodeURIComponent(organisations.pageInfo.endCursor)}`
-            : undefined
-        }
-      />
+      <NextPageLink href={nextPageHref('/organisations', organisations.pageInfo)} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ThemeTags } from '../../components/lists';
 import { Highlight } from '../../components/highlight';
 import { NextPageLink } from '../../components/more-link';
 import { SearchBox } from '../../components/search-box';
@@ -212,17 +213,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                           : ''}
                         {!isPost ? ` · ${CLAUSE_KIND_LABELS[node.kind]}` : ''}
                       </p>
-                      {node.themes.length > 0 ? (
-                        <ul className="fr-tags-group" aria-label="Thèmes">
-                          {node.themes.map((t) => (
-                            <li key={t.slug}>
-                              <a className="fr-tag fr-tag--sm" href={themeUrl(t.slug)}>
-                                {t.label}
-                              </a>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
+                      {node.themes.length > 0 ? <ThemeTags themes={node.themes} small /> : null}
                     </article>
                   </li>
                 );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { nextPageHref } from '../../components/lists';
 import { CardCell, CardGrid, PostCard } from '../../components/cards';
 import { NextPageLink } from '../../components/more-link';
 import { query } from '../../lib/api';
@@ -33,13 +34,7 @@ export default async function PostsPage({
           </CardCell>
         ))}
       </CardGrid>
-      <NextPageLink
-        href={
-          posts.pageInfo.hasNextPage && posts.pageInfo.endCursor
-            ? `/retours-experience?apres=${encodeURIComponent(posts.pageInfo.endCursor)}`
-            : undefined
-        }
-      />
+      <NextPageLink href={nextPageHref('/retours-experience', posts.pageInfo)} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Crumbs } from '../../../components/breadcrumb';
-import { CardCell, CardGrid, PostCard } from '../../../components/cards';
+import { nextPageHref, PostCards, ThemeTags } from '../../../components/lists';
 import { NextPageLink } from '../../../components/more-link';
 import {
   CLAUSE_KIND_LABELS,
@@ -11,7 +11,7 @@ import {
   plural,
 } from '../../../lib/labels';
 import { first, loadTemplate } from '../../../lib/loaders';
-import { idOfSegment, organisationUrl, searchUrl, templateUrl, themeUrl } from '../../../lib/urls';
+import { idOfSegment, organisationUrl, searchUrl, templateUrl } from '../../../lib/urls';
 
 /** notFound() thrown while the metadata streams leaves an empty page without JavaScript: the page throws it. */
 const NOT_FOUND: Metadata = { title: 'Page introuvable', robots: { index: false } };
@@ -89,15 +89,7 @@ export default async function TemplatePage(props: Props) {
         </dd>
         <dt>Thèmes</dt>
         <dd>
-          <ul className="fr-tags-group">
-            {template.themes.map((t) => (
-              <li key={t.slug}>
-                <a className="fr-tag" href={themeUrl(t.slug)}>
-                  {t.label}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ThemeTags themes={template.themes} />
         </dd>
       </dl>
 
@@ -150,20 +142,8 @@ export default async function TemplatePage(props: Props) {
         ) : (
           <>
             <p>{plural(used.totalCount, "retour d'expérience publié", "retours d'expérience publiés")}</p>
-            <CardGrid>
-              {used.edges.map(({ node }) => (
-                <CardCell key={node.id}>
-                  <PostCard post={node} />
-                </CardCell>
-              ))}
-            </CardGrid>
-            <NextPageLink
-              href={
-                used.pageInfo.hasNextPage && used.pageInfo.endCursor
-                  ? `${url}?apres=${encodeURIComponent(used.pageInfo.endCursor)}`
-                  : undefined
-              }
-            />
+            <PostCards posts={used.edges.map((e) => e.node)} />
+            <NextPageLink href={nextPageHref(url, used.pageInfo)} />
           </>
         )}
       </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Crumbs } from '../../../components/breadcrumb';
-import { CardCell, CardGrid, PostCard } from '../../../components/cards';
+import { PostCards, nextPageHref } from '../../../components/lists';
 import { NextPageLink } from '../../../components/more-link';
 import { ORGANISATION_KIND_LABELS, departmentLabel, plural } from '../../../lib/labels';
 import { first, loadOrganisation } from '../../../lib/loaders';
@@ -66,20 +66,8 @@ export default async function OrganisationPage(props: Props) {
         ) : (
           <>
             <p>{plural(posts.totalCount, "retour d'expérience", "retours d'expérience")}</p>
-            <CardGrid>
-              {posts.edges.map(({ node }) => (
-                <CardCell key={node.id}>
-                  <PostCard post={node} />
-                </CardCell>
-              ))}
-            </CardGrid>
-            <NextPageLink
-              href={
-                posts.pageInfo.hasNextPage && posts.pageInfo.endCursor
-                  ? `${url}?apres=${encodeURIComponent(posts.pageInfo.endCursor)}`
-                  : undefined
-              }
-            />
+            <PostCards posts={posts.edges.map((e) => e.node)} />
+            <NextPageLink href={nextPageHref(url, posts.pageInfo)} />
           </>
         )}
       </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ThemeTags } from '../../../components/lists';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Crumbs } from '../../../components/breadcrumb';
 import {
@@ -11,7 +12,7 @@ import {
   frenchDate,
 } from '../../../lib/labels';
 import { loadPost } from '../../../lib/loaders';
-import { idOfSegment, organisationUrl, postUrl, searchUrl, templateUrl, themeUrl } from '../../../lib/urls';
+import { idOfSegment, organisationUrl, postUrl, searchUrl, templateUrl } from '../../../lib/urls';
 
 /** notFound() thrown while the metadata streams leaves an empty page without JavaScript: the page throws it. */
 const NOT_FOUND: Metadata = { title: 'Page introuvable', robots: { index: false } };
@@ -150,15 +151,7 @@ export default async function PostPage({ params }: Props) {
             </dd>
             <dt>Thèmes</dt>
             <dd>
-              <ul className="fr-tags-group">
-                {post.themes.map((t) => (
-                  <li key={t.slug}>
-                    <a className="fr-tag" href={themeUrl(t.slug)}>
-                      {t.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <ThemeTags themes={post.themes} />
             </dd>
           </dl>
         </aside>
