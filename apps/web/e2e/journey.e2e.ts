@@ -130,4 +130,12 @@ test('organisation, theme and collection pages list their published items', asyn
   ).toBeVisible();
   await expect(page.getByText('Collectivité territoriale')).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: REPORT })).toBeVisible();
+  // its published templates too, and only its own
+  const templates = page.getByRole('region', { name: 'Modèles de clauses publiés' });
+  await expect(templates.getByRole('heading', { level: 3, name: TEMPLATE })).toBeVisible();
+  for (const card of await templates.getByRole('heading', { level: 3 }).all()) {
+    await card.getByRole('link').click();
+    await expect(page.getByText('Proposé par Montpellier Méditerranée Métropole')).toBeVisible();
+    await page.goBack();
+  }
 });

@@ -5,10 +5,11 @@ import { CardCell, CardGrid, PostCard, type PostCardData } from './cards';
 export function nextPageHref(
   base: string,
   pageInfo: { hasNextPage: boolean; endCursor?: string | null },
+  param = 'apres',
 ): string | undefined {
   if (!pageInfo.hasNextPage || pageInfo.endCursor === null || pageInfo.endCursor === undefined)
     return undefined;
-  return `${base}${base.includes('?') ? '&' : '?'}apres=${encodeURIComponent(pageInfo.endCursor)}`;
+  return `${base}${base.includes('?') ? '&' : '?'}${param}=${encodeURIComponent(pageInfo.endCursor)}`;
 }
 
 export function PostCards({ posts, headingLevel }: { posts: PostCardData[]; headingLevel?: 'h2' | 'h3' }) {

@@ -147,6 +147,7 @@ export type TemplateQuery = { node:
 export type OrganisationQueryVariables = Exact<{
   id: string | number;
   after?: string | null | undefined;
+  templatesAfter?: string | null | undefined;
 }>;
 
 
@@ -157,7 +158,7 @@ export type OrganisationQuery = { node:
     | { __typename: 'MembershipRequest' }
     | { __typename: 'ModerationEvent' }
     | { __typename: 'Notification' }
-    | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind, departmentCode: string, website: string | null, experiencePosts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, summary: string, contractYear: number | null, departmentCode: string | null, publishedAt: string | null, organisation: { id: string, name: string }, themes: Array<{ slug: string, label: string }> } }> } }
+    | { __typename: 'Organisation', id: string, name: string, kind: OrganisationKind, departmentCode: string, website: string | null, experiencePosts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, summary: string, contractYear: number | null, departmentCode: string | null, publishedAt: string | null, organisation: { id: string, name: string }, themes: Array<{ slug: string, label: string }> } }> }, clauseTemplates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, summary: string, kind: ClauseKind, publishedAt: string | null, organisation: { id: string, name: string }, themes: Array<{ slug: string, label: string }> } }> } }
     | { __typename: 'Report' }
     | { __typename: 'Theme' }
     | { __typename: 'User' }
@@ -490,7 +491,7 @@ export const TemplateDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<TemplateQuery, TemplateQueryVariables>;
 export const OrganisationDocument = new TypedDocumentString(`
-    query Organisation($id: ID!, $after: String) {
+    query Organisation($id: ID!, $after: String, $templatesAfter: String) {
   node(id: $id) {
     __typename
     ... on Organisation {
@@ -511,6 +512,18 @@ export const OrganisationDocument = new TypedDocumentString(`
           }
         }
       }
+      clauseTemplates(first: 20, after: $templatesAfter) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...TemplateCardFields
+          }
+        }
+      }
     }
   }
 }
@@ -520,6 +533,21 @@ export const OrganisationDocument = new TypedDocumentString(`
   summary
   contractYear
   departmentCode
+  publishedAt
+  organisation {
+    id
+    name
+  }
+  themes {
+    slug
+    label
+  }
+}
+fragment TemplateCardFields on ClauseTemplate {
+  id
+  title
+  summary
+  kind
   publishedAt
   organisation {
     id

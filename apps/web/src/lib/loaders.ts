@@ -22,8 +22,8 @@ export const loadTemplate = cache(async (id: string, after?: string) => {
   return data?.node?.__typename === 'ClauseTemplate' ? data.node : null;
 });
 
-export const loadOrganisation = cache(async (id: string, after?: string) => {
-  const data = await orNull(query(OrganisationQuery, { id, after }));
+export const loadOrganisation = cache(async (id: string, after?: string, templatesAfter?: string) => {
+  const data = await orNull(query(OrganisationQuery, { id, after, templatesAfter }));
   return data?.node?.__typename === 'Organisation' ? data.node : null;
 });
 

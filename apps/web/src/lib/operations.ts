@@ -233,7 +233,7 @@ export const TemplateQuery = graphql(`
 `);
 
 export const OrganisationQuery = graphql(`
-  query Organisation($id: ID!, $after: String) {
+  query Organisation($id: ID!, $after: String, $templatesAfter: String) {
     node(id: $id) {
       __typename
       ... on Organisation {
@@ -251,6 +251,18 @@ export const OrganisationQuery = graphql(`
           edges {
             node {
               ...PostCardFields
+            }
+          }
+        }
+        clauseTemplates(first: 20, after: $templatesAfter) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              ...TemplateCardFields
             }
           }
         }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Crumbs } from '../../../components/breadcrumb';
+import { CardCell, CardGrid, TemplateCard } from '../../../components/cards';
 import { PostCards, nextPageHref } from '../../../components/lists';
 import { NextPageLink } from '../../../components/more-link';
 import { ORGANISATION_KIND_LABELS, departmentLabel, plural } from '../../../lib/labels';
@@ -17,9 +18,12 @@ type Props = {
 
 async function load(props: Props) {
   const { id: segment } = await props.params;
-  const after = first((await props.searchParams)['apres']);
+  const search = await props.searchParams;
+  // two lists, two cursors: apres for the reports, apres-modeles for the templates
+  const after = first(search['apres']);
+  const templatesAfter = first(search['apres-modeles']);
   const id = idOfSegment(segment);
-  const organisation = id === undefined ? null : await loadOrganisation(id, after);
+  const organisation = id === undefined ? null : await loadOrganisation(id, after, templatesAfter);
   return { organisation, segment };
 }
 
@@ -28,7 +32,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   if (organisation === null) return NOT_FOUND;
   return {
     title: organisation.name,
-    description: `${organisation.name} : ${ORGANISATION_KIND_LABELS[organisation.kind]}, ${departmentLabel(organisation.departmentCode)}. Ses retours d'expérience publiés.`,
+    description: `${organisation.name} : ${ORGANISATION_KIND_LABELS[organisation.kind]}, ${departmentLabel(organisation.departmentCode)}. Ses retours d'expérience et modèles de clauses publiés.`,
     alternates: { canonical: organisationUrl(organisation) },
   };
 }
@@ -39,6 +43,7 @@ export default async function OrganisationPage(props: Props) {
   const url = organisationUrl(organisation);
   if (`/organisations/${segment}` !== url) permanentRedirect(url);
   const posts = organisation.experiencePosts;
+  const templates = organisation.clauseTemplates;
   return (
     <>
       <Crumbs current={organisation.name} parents={[{ label: 'Organisations', href: '/organisations' }]} />
@@ -67,7 +72,28 @@ export default async function OrganisationPage(props: Props) {
           <>
             <p>{plural(posts.totalCount, "retour d'expérience", "retours d'expérience")}</p>
             <PostCards posts={posts.edges.map((e) => e.node)} />
-            <NextPageLink href={nextPageHref(url, posts.pageInfo)} />
+            <NextPageLink href={nextPageHref(url, posts.pageInfo)} label="Retours d'expérience suivants" />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="titre-modeles" className="fr-mt-6w">
+        <h2 id="titre-modeles">Modèles de clauses publiés</h2>
+        {templates.totalCount === 0 ? (
+          <p>Cette organisation n&apos;a pas encore publié de modèle de clause.</p>
+        ) : (
+          <>
+            <p>{plural(templates.totalCount, 'modèle de clause', 'modèles de clauses')}</p>
+            <CardGrid>
+              {templates.edges.map(({ node }) => (
+                <CardCell key={node.id}>
+                  <TemplateCard template={node} />
+                </CardCell>
+              ))}
+            </CardGrid>
+            <NextPageLink
+              href={nextPageHref(url, templates.pageInfo, 'apres-modeles')}
+              label="Modèles suivants"
+            />
           </>
         )}
       </section>
