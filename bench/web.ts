@@ -9,7 +9,7 @@
 // also a step of npm run bench. BENCH_QUICK=1: 3-second runs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findFreePort } from '@resocc/core';
@@ -191,19 +191,21 @@ export async function runWebBench({ quick }: { quick: boolean }): Promise<WebRes
 
 async function main(): Promise<void> {
   const quick = isQuick();
+  // The machine may be shared: its load before the run says how much to trust the figures.
+  const loadBefore = round(loadavg()[0], 2);
   const web = await runWebBench({ quick });
   const m = machineInfo();
   const tree = {
     date: new Date().toISOString(),
     quick,
     command: `${quick ? 'BENCH_QUICK=1 ' : ''}npm run bench:web`,
-    machine: m,
+    machine: { ...m, load_avg_1m_before: loadBefore },
     web,
   };
   const markdown = markdownTable(tree as unknown as Record<string, unknown>, ['web'], quick, {
     title: `Web front-end benchmark ${tree.date.slice(0, 10)} on ${m.hostname}${quick ? ' (quick mode)' : ''}`,
     lines: [
-      `Command: \`${tree.command}\`. Machine: ${m.cores} cores (${m.cpu_model}), Node ${m.node}.`,
+      `Command: \`${tree.command}\`. Machine: ${m.cores} cores (${m.cpu_model}), Node ${m.node}; load average (1 min) before the run: ${loadBefore}.`,
       `Render: ${CONCURRENCY} concurrent clients for ${web.duration_s} s per page, time to the last byte of the compressed HTML ` +
         '(web server and API on the same machine, demo data). Transfer: Chromium with an empty cache, bytes on the wire.',
     ],
