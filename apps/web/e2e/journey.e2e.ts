@@ -139,3 +139,14 @@ test('organisation, theme and collection pages list their published items', asyn
     await page.goBack();
   }
 });
+
+test('a cursor the API refuses (an edited or stale link) gives the first page, not an error', async ({
+  page,
+}) => {
+  const search = await page.goto('/recherche?q=reconditionn%C3%A9&apres=pas-un-curseur');
+  expect(search?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 2, name: '5 résultats' })).toBeVisible();
+  const list = await page.goto('/retours-experience?apres=pas-un-curseur');
+  expect(list?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: "Retours d'expérience" })).toBeVisible();
+});

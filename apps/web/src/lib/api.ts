@@ -52,3 +52,19 @@ export async function query<TResult, TVariables>(
 export function isBadInput(error: unknown): boolean {
   return error instanceof ApiError && error.codes.includes('BAD_USER_INPUT');
 }
+
+/**
+ * A cursor-paged read: a cursor the API refuses (edited by hand, or from before a change)
+ * gives the first page instead of an error.
+ */
+export async function withCursor<T>(
+  after: string | undefined,
+  read: (after: string | undefined) => Promise<T>,
+): Promise<T> {
+  try {
+    return await read(after);
+  } catch (error) {
+    if (after === undefined || !isBadInput(error)) throw error;
+    return read(undefined);
+  }
+}

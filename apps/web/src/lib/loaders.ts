@@ -1,6 +1,6 @@
 // Per-request loaders shared by a page and its metadata (React's cache: one API call each).
 import { cache } from 'react';
-import { isBadInput, query } from './api';
+import { isBadInput, query, withCursor } from './api';
 import { CollectionQuery, OrganisationQuery, PostQuery, TemplateQuery } from './operations';
 
 async function orNull<T>(work: Promise<T>): Promise<T | null> {
@@ -18,12 +18,16 @@ export const loadPost = cache(async (id: string) => {
 });
 
 export const loadTemplate = cache(async (id: string, after?: string) => {
-  const data = await orNull(query(TemplateQuery, { id, after }));
+  const data = await orNull(withCursor(after, (a) => query(TemplateQuery, { id, after: a })));
   return data?.node?.__typename === 'ClauseTemplate' ? data.node : null;
 });
 
 export const loadOrganisation = cache(async (id: string, after?: string, templatesAfter?: string) => {
-  const data = await orNull(query(OrganisationQuery, { id, after, templatesAfter }));
+  const data = await orNull(
+    withCursor(after, (a) =>
+      withCursor(templatesAfter, (b) => query(OrganisationQuery, { id, after: a, templatesAfter: b })),
+    ),
+  );
   return data?.node?.__typename === 'Organisation' ? data.node : null;
 });
 

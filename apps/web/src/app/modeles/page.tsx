@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { nextPageHref } from '../../components/lists';
 import { CardCell, CardGrid, TemplateCard } from '../../components/cards';
 import { NextPageLink } from '../../components/more-link';
-import { query } from '../../lib/api';
+import { query, withCursor } from '../../lib/api';
 import { plural } from '../../lib/labels';
 import { first } from '../../lib/loaders';
 import { TemplatesQuery } from '../../lib/operations';
@@ -19,7 +19,7 @@ export default async function TemplatesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const after = first((await searchParams)['apres']);
-  const { clauseTemplates: templates } = await query(TemplatesQuery, { after });
+  const { clauseTemplates: templates } = await withCursor(after, (a) => query(TemplatesQuery, { after: a }));
   return (
     <>
       <h1 className="fr-mt-4w">Modèles de clauses</h1>

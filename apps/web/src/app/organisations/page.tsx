@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { nextPageHref } from '../../components/lists';
 import { NextPageLink } from '../../components/more-link';
-import { query } from '../../lib/api';
+import { query, withCursor } from '../../lib/api';
 import { ORGANISATION_KIND_LABELS, departmentLabel, plural } from '../../lib/labels';
 import { first } from '../../lib/loaders';
 import { OrganisationsQuery } from '../../lib/operations';
@@ -19,7 +19,7 @@ export default async function OrganisationsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const after = first((await searchParams)['apres']);
-  const { organisations } = await query(OrganisationsQuery, { after });
+  const { organisations } = await withCursor(after, (a) => query(OrganisationsQuery, { after: a }));
   return (
     <>
       <h1 className="fr-mt-4w">Organisations</h1>

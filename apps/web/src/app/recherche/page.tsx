@@ -10,7 +10,7 @@ import type {
   SearchInput,
   SearchableType,
 } from '../../gql/graphql';
-import { query } from '../../lib/api';
+import { query, withCursor } from '../../lib/api';
 import {
   CLAUSE_KIND_LABELS,
   CONSIDERATION_LABELS,
@@ -113,7 +113,7 @@ export async function generateMetadata({
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const p = readParams(await searchParams);
-  const data = await query(SearchQuery, { input: toInput(p) });
+  const data = await withCursor(p.after, (after) => query(SearchQuery, { input: toInput({ ...p, after }) }));
   const result = data.search;
   const themes = new Map(data.themes.map((t) => [t.slug, t.label]));
   const active = FACET_PARAMS.flatMap((param) => p[param].map((value) => ({ param, value })));

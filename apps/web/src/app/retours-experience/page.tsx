@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { nextPageHref } from '../../components/lists';
 import { CardCell, CardGrid, PostCard } from '../../components/cards';
 import { NextPageLink } from '../../components/more-link';
-import { query } from '../../lib/api';
+import { query, withCursor } from '../../lib/api';
 import { plural } from '../../lib/labels';
 import { first } from '../../lib/loaders';
 import { PostsQuery } from '../../lib/operations';
@@ -19,7 +19,7 @@ export default async function PostsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const after = first((await searchParams)['apres']);
-  const { experiencePosts: posts } = await query(PostsQuery, { after });
+  const { experiencePosts: posts } = await withCursor(after, (a) => query(PostsQuery, { after: a }));
   return (
     <>
       <h1 className="fr-mt-4w">Retours d&apos;expérience</h1>
