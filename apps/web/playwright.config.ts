@@ -22,7 +22,13 @@ function freePort(): string {
   );
 }
 
-for (const name of ['E2E_API_PORT', 'E2E_WEB_PORT', 'E2E_OFFICIAL_PORT']) {
+for (const name of [
+  'E2E_API_PORT',
+  'E2E_WEB_PORT',
+  'E2E_OFFICIAL_PORT',
+  'E2E_BROKEN_PORT',
+  'E2E_DEAD_API_PORT',
+]) {
   if (process.env[name] === undefined || process.env[name] === '') process.env[name] = freePort();
 }
 process.env['E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'resocc-web-e2e-'));
@@ -35,6 +41,7 @@ function setting(name: string): string {
 const apiPort = setting('E2E_API_PORT');
 const webPort = setting('E2E_WEB_PORT');
 const officialPort = setting('E2E_OFFICIAL_PORT');
+const brokenPort = setting('E2E_BROKEN_PORT');
 const dataDir = setting('E2E_DATA_DIR');
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const server = join(root, 'apps', 'web', 'server.mjs');
@@ -116,6 +123,21 @@ export default defineConfig<Options>({
         WEB_URL: `http://127.0.0.1:${officialPort}`,
         OFFICIAL_STATE_IDENTITY: 'true',
         NETWORK_NAME: 'Achats responsables de l’État',
+      },
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      // A web server whose API does not answer (E2E_DEAD_API_PORT: a free port nobody listens on).
+      command: `node ${server}`,
+      cwd: root,
+      url: `http://127.0.0.1:${brokenPort}/robots.txt`,
+      env: {
+        ...webEnv,
+        API_URL: `http://127.0.0.1:${setting('E2E_DEAD_API_PORT')}`,
+        WEB_PORT: brokenPort,
+        WEB_URL: `http://127.0.0.1:${brokenPort}`,
       },
       timeout: 60_000,
       reuseExistingServer: false,

@@ -56,6 +56,64 @@ function staticBrotli(req, res) {
   return true;
 }
 
+const ERROR_PAGE = `<!DOCTYPE html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Erreur inattendue</title></head>
+<body>
+<main>
+<h1>Erreur inattendue</h1>
+<p>Erreur 500</p>
+<p>Désolé, le service rencontre un problème. Nous travaillons pour le résoudre le plus rapidement possible.</p>
+<p>Essayez de rafraîchir la page ou bien réessayez plus tard.</p>
+<ul>
+<li><a href="">Réessayer</a></li>
+<li><a href="/">Page d'accueil</a></li>
+</ul>
+</main>
+</body>
+</html>
+`;
+
+/**
+ * A page whose rendering fails before anything was sent gets from Next an empty document
+ * that only JavaScript fills in (vercel/next.js#62228): such a 500 is replaced by a plain
+ * French error page that reads without JavaScript.
+ */
+function plainErrorPage(req, res) {
+  const url = req.url ?? '';
+  if (
+    req.method !== 'GET' ||
+    url.startsWith('/_next/') ||
+    !String(req.headers.accept ?? '').includes('text/html')
+  )
+    return;
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  let replace;
+  const failed = () => (replace ??= res.statusCode >= 500);
+  res.writeHead = function writeHead(code, ...rest) {
+    if (typeof code === 'number') res.statusCode = code;
+    return failed() ? res : original.writeHead.call(res, code, ...rest);
+  };
+  res.write = function write(...args) {
+    return failed() ? true : original.write.apply(res, args);
+  };
+  res.end = function end(...args) {
+    if (!failed()) return original.end.apply(res, args);
+    Object.assign(res, original);
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.writeHead(500, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy':
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(ERROR_PAGE);
+    return res;
+  };
+}
+
 function withCookieInVary(value) {
   const parts = String(Array.isArray(value) ? value.join(',') : value)
     .split(',')
@@ -67,6 +125,7 @@ function withCookieInVary(value) {
 
 const server = createServer((req, res) => {
   if (staticBrotli(req, res)) return;
+  plainErrorPage(req, res);
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) =>
     setHeader(

@@ -1,6 +1,6 @@
 // The visitor's journey, asserted by what a person sees: run with JavaScript (project
 // avec-js) and with every script blocked (sans-js).
-import { expect, test } from './fixtures';
+import { axeViolations, expect, test } from './fixtures';
 
 const REPORT = 'Un tiers de postes de travail reconditionnés dans le marché informatique de la métropole';
 const TEMPLATE = 'Spécification technique : part de matériel informatique reconditionné';
@@ -149,4 +149,19 @@ test('a cursor the API refuses (an edited or stale link) gives the first page, n
   const list = await page.goto('/retours-experience?apres=pas-un-curseur');
   expect(list?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: "Retours d'expérience" })).toBeVisible();
+});
+
+test('when the API does not answer, a page says so in French, readable without JavaScript', async ({
+  page,
+}) => {
+  const base = `http://127.0.0.1:${process.env['E2E_BROKEN_PORT']}`;
+  const res = await page.goto(`${base}/recherche?q=repas`);
+  expect(res?.status()).toBe(500);
+  await expect(page.getByRole('heading', { level: 1, name: 'Erreur inattendue' })).toBeVisible();
+  await expect(page.getByRole('link', { name: "Page d'accueil" })).toHaveAttribute('href', '/');
+  expect(await axeViolations(page)).toEqual([]);
+  // pages that need no data still work
+  const statement = await page.goto(`${base}/accessibilite`);
+  expect(statement?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Déclaration d’accessibilité' })).toBeVisible();
 });
