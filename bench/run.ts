@@ -24,6 +24,7 @@ import { markdownTable, missingKeys, resultBase, writeResults } from './lib/resu
 import { type FeedResults, runFeedBench } from './feed';
 import { type SearchResults, runSearchBench } from './search';
 import { type StartupResults, runStartupBench } from './startup';
+import { type WebResults, runWebBench } from './web';
 
 interface Results {
   date: string;
@@ -42,6 +43,7 @@ interface Results {
   feed?: FeedResults;
   memory?: { api_peak_rss_mb: number };
   startup?: StartupResults;
+  web?: WebResults;
   steps_s: Record<string, number>;
   failed?: string[];
 }
@@ -89,6 +91,9 @@ async function main(): Promise<void> {
   await step('startup', async () => {
     results.startup = await runStartupBench();
   });
+  await step('web', async () => {
+    results.web = await runWebBench({ quick });
+  });
 
   const setup: { dist?: DistCopy; corpus?: CorpusDatabase } = {};
   try {
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
   const profile = feed?.cpu_profile;
   const markdown = markdownTable(
     results as unknown as Record<string, unknown>,
-    ['search', 'feed', 'memory', 'startup'],
+    ['search', 'feed', 'memory', 'startup', 'web'],
     quick,
     {
       title: `Benchmark ${results.date.slice(0, 10)} on ${m.hostname}${quick ? ' (quick mode)' : ''}`,
@@ -145,6 +150,8 @@ async function main(): Promise<void> {
           `${c.documents.toLocaleString('en-US')} documents, loaded with ${c.load_method} in ${c.load_s} s.`,
         `Search: ${results.search?.queries} rotating queries (words, prefixes, typos, accent variants), anonymous, 20 per page; ` +
           '`p*_ms` on the engine at concurrency 1, `c8_*` at concurrency 8, `api_*` through GraphQL.',
+        `Web: ${results.web?.concurrency} concurrent clients, ${results.web?.duration_s} s per page (home, a search, a report), ` +
+          'time to the last byte of the compressed HTML; transfer sizes from Chromium with an empty cache (`*_kb`, on the wire).',
         `Feed: autocannon, ${feed?.connections} connections, ${feed?.duration_s} s per side after a warm-up; API process ` +
           `(NODE_ENV=production, LOG_LEVEL=warn) vs plain Fastify + pg; same JSON: ${feed?.same_response ? 'yes' : 'NO'}.`,
         ...(quick ? ['Quick mode: no targets apply (they are for the full corpus and 30-second runs).'] : []),
@@ -170,6 +177,7 @@ async function main(): Promise<void> {
     feed: results.feed,
     memory: results.memory,
     startup: results.startup,
+    web: results.web,
     steps_s: results.steps_s,
   };
   const written = writeResults(resultBase(quick), ordered, markdown);

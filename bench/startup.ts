@@ -54,7 +54,14 @@ async function timedStart(dataDir: string, label: string): Promise<{ seconds: nu
       name: `npm start (${label})`,
       args: [...API_NODE_FLAGS, join(ROOT, 'tools', 'start.mjs')], // what npm start runs
       // What a newcomer has: no variables but PORT and DATA_DIR (development, embedded database).
-      env: { PATH: process.env['PATH'] ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      // WEB_PORT=off: the API's own start-up (the web app has its figures in bench/web.ts)
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        WEB_PORT: 'off',
+      },
     });
     const running = child;
     await waitForGraphQL(port, 180_000, running.alive, running.output);

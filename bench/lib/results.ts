@@ -24,6 +24,11 @@ export const REQUIRED_KEYS = [
   'machine.cores',
   'machine.memory_mb',
   'corpus.documents',
+  'web.home.render_p95_ms',
+  'web.search.render_p95_ms',
+  'web.report.render_p95_ms',
+  'web.home.js_kb',
+  'web.home.total_kb',
 ] as const;
 
 interface Target {
@@ -49,6 +54,16 @@ export const TARGETS: Record<string, Target> = {
   'memory.api_peak_rss_mb': atMost(300, ' MB'),
   'startup.cold_s': atMost(20, ' s'),
   'startup.warm_s': atMost(5, ' s'),
+  // issue 16: the web front end
+  'web.home.render_p95_ms': atMost(150, ' ms'),
+  'web.search.render_p95_ms': atMost(150, ' ms'),
+  'web.report.render_p95_ms': atMost(150, ' ms'),
+  'web.home.js_kb': atMost(120, ' KB'),
+  'web.search.js_kb': atMost(120, ' KB'),
+  'web.report.js_kb': atMost(120, ' KB'),
+  'web.home.total_kb': atMost(500, ' KB'),
+  'web.search.total_kb': atMost(500, ' KB'),
+  'web.report.total_kb': atMost(500, ' KB'),
 };
 
 export function valueAt(tree: unknown, path: string): unknown {

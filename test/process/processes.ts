@@ -1,6 +1,6 @@
 // The API as a newcomer runs it, for the process suites: `npm start` (tools/start.mjs with
 // the heap flags of apps/api/node-flags.json) or the built entry, with no variables but
-// PORT and DATA_DIR, spoken to over 127.0.0.1.
+// PORT and DATA_DIR (and WEB_PORT=off unless a test sets it), spoken to over 127.0.0.1.
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,8 @@ function spawnNode(args: string[], env: Record<string, string>): Started {
   let output = '';
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env },
+    // WEB_PORT=off: these suites are about the API's process; the web app's start has its own test.
+    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', WEB_PORT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));

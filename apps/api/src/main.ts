@@ -87,8 +87,12 @@ async function main(): Promise<void> {
   }
   const url = `http://localhost:${config.port}/graphql`;
   logger.info({ url, ms: Date.now() - startedAt }, 'API ready');
+  // Set by npm start when it runs the web app beside the API: the address people open comes first.
+  const webUrl = process.env['RESOCC_BANNER_WEB_URL'];
   process.stderr.write(
-    `\n  RES'OCC — API GraphQL prête : ${url}\n` +
+    (webUrl
+      ? `\n  RES'OCC — plateforme : ${webUrl}\n  API GraphQL prête : ${url}\n`
+      : `\n  RES'OCC — API GraphQL prête : ${url}\n`) +
       (embedded ? `  Base de données embarquée : ${config.dataDir}\n` : '') +
       (config.seedDemo
         ? `  Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :\n` +

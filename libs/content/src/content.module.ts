@@ -8,7 +8,11 @@ import { ContentDocuments } from './search/content-documents';
 import { SearchResolver } from './search/search.resolver';
 import { ContentSeed } from './seed/content.seed';
 import { ContentLoaders } from './shared/content-loaders';
-import { TemplateResolver, TemplateRevisionResolver } from './templates/template.resolver';
+import {
+  OrganisationTemplatesResolver,
+  TemplateResolver,
+  TemplateRevisionResolver,
+} from './templates/template.resolver';
 import { TemplateService } from './templates/template.service';
 import { ThemeResolver } from './themes/theme.resolver';
 import { ThemeService } from './themes/theme.service';
@@ -30,6 +34,7 @@ import { ContentWorkflowService } from './workflow/content-workflow.service';
     TemplateService,
     TemplateResolver,
     TemplateRevisionResolver,
+    OrganisationTemplatesResolver,
     ContentPersonalData,
     ContentSeed,
     ContentDocuments,

@@ -190,17 +190,26 @@ describe('the visibility rule, as a matrix over every status, visibility and kin
     }
   });
 
-  it.each(VIEWERS)('Organisation.experiencePosts follows the rule for %s', async (viewer) => {
-    const res = await t.gql<{ node: { experiencePosts: { edges: { node: { id: string } }[] } } | null }>(
-      'query($id: ID!) { node(id: $id) { ... on Organisation { experiencePosts(first: 100) { edges { node { id } } } } } }',
-      { id: toGlobalId('Organisation', organisationId) },
-      { token: tokens[viewer] },
-    );
-    expect(res.errors).toBeUndefined();
-    expect(res.data?.node?.experiencePosts.edges.map((e) => local(e.node.id)).sort()).toEqual(
-      expected(viewer, posts),
-    );
-  });
+  it.each(VIEWERS)(
+    'Organisation.experiencePosts and clauseTemplates follow the rule for %s',
+    async (viewer) => {
+      type Ids = { totalCount: number; edges: { node: { id: string } }[] };
+      const res = await t.gql<{ node: { experiencePosts: Ids; clauseTemplates: Ids } | null }>(
+        'query($id: ID!) { node(id: $id) { ... on Organisation { experiencePosts(first: 100) { edges { node { id } } } ' +
+          'clauseTemplates(first: 100) { totalCount edges { node { id } } } } } }',
+        { id: toGlobalId('Organisation', organisationId) },
+        { token: tokens[viewer] },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.node?.experiencePosts.edges.map((e) => local(e.node.id)).sort()).toEqual(
+        expected(viewer, posts),
+      );
+      expect(res.data?.node?.clauseTemplates.edges.map((e) => local(e.node.id)).sort()).toEqual(
+        expected(viewer, templates),
+      );
+      expect(res.data?.node?.clauseTemplates.totalCount).toBe(expected(viewer, templates).length);
+    },
+  );
 
   it.each(VIEWERS)(
     'search shows and counts for %s exactly the PUBLISHED items the rule allows, in the engine as in the hits',

@@ -211,3 +211,31 @@ export class TemplateRevisionResolver {
     return this.members.author(ctx, revision.authorId);
   }
 }
+
+/** Organisation.clauseTemplates: the organisation's templates the viewer may see. */
+@Resolver(() => OrganisationType)
+export class OrganisationTemplatesResolver {
+  constructor(
+    private readonly templates: TemplateService,
+    private readonly members: MembersPresenter,
+  ) {}
+
+  @ResolveField(() => ClauseTemplateConnection, {
+    description: "the organisation's clause templates the viewer may see, newest published first",
+  })
+  async clauseTemplates(
+    @Parent() organisation: OrganisationType,
+    @Args() args: PaginationArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return contentConnection(
+      this.members,
+      ctx,
+      args,
+      info,
+      (page, read) => this.templates.byOrganisation(ctx.viewer, organisation.localId, page, read),
+      ClauseTemplateType.from,
+    );
+  }
+}

@@ -70,8 +70,7 @@ function canonical(variables: readonly TemplateVariable[]): string {
  */
 export function mayReadHistory(viewer: Viewer, template: { organisationId: string }): boolean {
   return (
-    isModerator(viewer) ||
-    (hasRole(viewer, Role.MEMBER) && viewer.organisationId === template.organisationId)
+    isModerator(viewer) || (hasRole(viewer, Role.MEMBER) && viewer.organisationId === template.organisationId)
   );
 }
 
@@ -228,8 +227,14 @@ export class TemplateService {
     });
   }
 
-  list(viewer: Viewer, args: TemplateListArgs, page: PageRequest, read: ListRead = {}) {
-    const filters: SqlFilter[] = [];
+  list(
+    viewer: Viewer,
+    args: TemplateListArgs,
+    page: PageRequest,
+    read: ListRead = {},
+    extra: SqlFilter[] = [],
+  ) {
+    const filters: SqlFilter[] = [...extra];
     if (args.themes && args.themes.length > 0)
       filters.push({ sql: 'c.themes && CAST(:themes AS varchar[])', params: { themes: args.themes } });
     if (args.kind) filters.push({ sql: 'c.kind = :kind', params: { kind: args.kind } });
@@ -243,6 +248,13 @@ export class TemplateService {
       omit: notAsked(read, LIST_ON_DEMAND),
       members: read.withMembers ? this.members : undefined,
     });
+  }
+
+  /** An organisation's templates, as the viewer may see them. */
+  byOrganisation(viewer: Viewer, organisationId: string, page: PageRequest, read: ListRead = {}) {
+    return this.list(viewer, {}, page, read, [
+      { sql: 'c.organisation_id = :ownerId', params: { ownerId: organisationId } },
+    ]);
   }
 
   /** Every revision of each template, newest first: one statement for any number of templates. */
