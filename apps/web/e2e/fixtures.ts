@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface Options {
   /** Blocks every script of the app: the page must work as plain HTML. */
@@ -32,4 +32,17 @@ export async function firstDetailUrl(page: Page, listPath: string, prefix: strin
   const href = await page.locator(`main a[href^="${prefix}"]`).first().getAttribute('href');
   if (href === null) throw new Error(`no link to ${prefix} on ${listPath}`);
   return href;
+}
+
+/** The count a facet link shows, "Hérault (34) (3)" → 3, read from the page itself. */
+export async function facetCount(link: Locator): Promise<number> {
+  const name = (await link.textContent())?.trim() ?? '';
+  const match = /\((\d+)\)$/.exec(name);
+  if (!match) throw new Error(`no count in the facet link "${name}"`);
+  return Number(match[1]);
+}
+
+/** "1 résultat", "9 résultats". */
+export function resultsHeading(count: number): string {
+  return `${count} résultat${count > 1 ? 's' : ''}`;
 }
