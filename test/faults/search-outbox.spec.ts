@@ -10,7 +10,7 @@ import { DEAD_LETTER_ATTEMPTS, SearchAdmin, SearchEngines, SearchIndexer } from 
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 
-const SEARCH = `query($q: String!) { search(input: { query: $q, first: 50 }) { totalHits hits { node { ... on ExperiencePost { id title } } } } }`;
+const SEARCH = `query($q: String!) { search(input: { query: $q, first: 50 }) { totalHits hits { node { ... on ExperiencePost { id title } ... on ClauseTemplate { id title } } } } }`;
 
 describe('search outbox by triggers, indexer by leases', () => {
   let t: TestApp;
@@ -139,9 +139,12 @@ describe('search outbox by triggers, indexer by leases', () => {
            AS "withTheme"`,
       );
       expect(Number(withTheme)).toBeGreaterThan(0);
-      await owner.query(`UPDATE theme SET label = 'Numérique sobre' WHERE slug = 'numerique-responsable'`);
+      expect(await search('hippocampe')).toEqual([]);
+      await owner.query(`UPDATE theme SET label = 'Numérique hippocampe' WHERE slug = 'numerique-responsable'`);
       expect(await outboxRows()).toBe(Number(withTheme));
       await indexer.drain();
+      // The documents now carry the new label: a search by it finds them (posts among them).
+      expect((await search('hippocampe')).length).toBeGreaterThan(0);
 
       const [{ ofOrganisation }] = await db.query(
         `SELECT (SELECT count(*) FROM experience_post WHERE status = 'PUBLISHED' AND organisation_id = $1)
@@ -152,9 +155,11 @@ describe('search outbox by triggers, indexer by leases', () => {
       expect(Number(ofOrganisation)).toBeGreaterThan(0);
       await db.query(`UPDATE organisation SET trusted = NOT trusted WHERE id = $1`, [author.organisation_id]);
       expect(await outboxRows()).toBe(0); // nothing a document shows
-      await db.query(`UPDATE organisation SET name = name || ' (Hérault)' WHERE id = $1`, [author.organisation_id]);
+      expect(await search('salamandre')).toEqual([]);
+      await db.query(`UPDATE organisation SET name = name || ' salamandre' WHERE id = $1`, [author.organisation_id]);
       expect(await outboxRows()).toBe(Number(ofOrganisation));
       await indexer.drain();
+      expect((await search('salamandre')).length).toBeGreaterThan(0);
     });
   });
 
