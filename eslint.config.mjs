@@ -39,21 +39,24 @@ export default [
                 'scope:members',
                 'scope:search',
                 'scope:core',
+                'scope:shared',
               ],
             },
             {
               sourceTag: 'scope:moderation',
-              onlyDependOnLibsWithTags: ['scope:content', 'scope:members', 'scope:core'],
+              onlyDependOnLibsWithTags: ['scope:content', 'scope:members', 'scope:core', 'scope:shared'],
             },
             {
               sourceTag: 'scope:content',
-              onlyDependOnLibsWithTags: ['scope:members', 'scope:search', 'scope:core'],
+              onlyDependOnLibsWithTags: ['scope:members', 'scope:search', 'scope:core', 'scope:shared'],
             },
-            { sourceTag: 'scope:members', onlyDependOnLibsWithTags: ['scope:core'] },
-            { sourceTag: 'scope:search', onlyDependOnLibsWithTags: ['scope:core'] },
-            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
+            { sourceTag: 'scope:members', onlyDependOnLibsWithTags: ['scope:core', 'scope:shared'] },
+            { sourceTag: 'scope:search', onlyDependOnLibsWithTags: ['scope:core', 'scope:shared'] },
+            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core', 'scope:shared'] },
+            // Pure reference data for the API and the web alike: depends on nothing of ours.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             // The web app speaks GraphQL to the API like any client: no server library, no
-            // database or server framework; shared pure code would go in a lib tagged scope:shared.
+            // database or server framework; shared pure code goes in libs/shared (scope:shared).
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:shared'],

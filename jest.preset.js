@@ -35,7 +35,7 @@ module.exports = function preset(projectRoot, name) {
         __dirname,
         'libs/$1/src/testing',
       ),
-      '^@resocc/(core|members|content|moderation|search)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+      '^@resocc/(core|members|content|moderation|search|shared)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     },
     globalSetup: path.join(__dirname, 'tools/jest/global-setup.ts'),
     globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.ts'),

@@ -49,6 +49,7 @@ const LOCK_WAIT_MS = 5 * 60_000;
 
 const sources = [
   'apps/api/src',
+  'libs/shared/src',
   'libs/core/src',
   'libs/members/src',
   'libs/content/src',

@@ -19,8 +19,6 @@ export * from './health/health';
 export * from './logging/logger';
 export * from './seed/seed';
 export * from './domain/french-codes';
-export * from './domain/departments';
-export * from './domain/cpv';
 export * from './rate-limit/rate-limiter';
 export * from './rate-limit/rate-limit.entity';
 export * from './privacy/personal-data';

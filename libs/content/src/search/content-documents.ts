@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DATA_SOURCE, cpvLabels, departmentName, markdownToText } from '@resocc/core';
+import { DATA_SOURCE, markdownToText } from '@resocc/core';
+import { cpvLabels, departmentName } from '@resocc/shared';
 import { OrganisationEntity } from '@resocc/members';
 import {
   type DocumentVisibility,
