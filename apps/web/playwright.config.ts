@@ -22,9 +22,17 @@ function freePort(): string {
   );
 }
 
-// Distinct picks: two closed listeners can be given the same port.
+// Distinct picks: two closed listeners can be given the same port (once in CI the server
+// whose API must not answer served a result page, most likely because its API port was
+// also this run's live API port).
 const picked = new Set<string>();
-for (const name of ['E2E_API_PORT', 'E2E_WEB_PORT', 'E2E_OFFICIAL_PORT', 'E2E_BROKEN_PORT']) {
+for (const name of [
+  'E2E_API_PORT',
+  'E2E_WEB_PORT',
+  'E2E_OFFICIAL_PORT',
+  'E2E_BROKEN_PORT',
+  'E2E_DEAD_API_PORT',
+]) {
   if (process.env[name] === undefined || process.env[name] === '') {
     let port = freePort();
     while (picked.has(port)) port = freePort();
@@ -32,9 +40,6 @@ for (const name of ['E2E_API_PORT', 'E2E_WEB_PORT', 'E2E_OFFICIAL_PORT', 'E2E_BR
   }
   picked.add(process.env[name] as string);
 }
-// The API that does not answer: port 1 (tcpmux), which nothing here listens on, rather than
-// a free port that a server started later (this run's API among them) could take.
-process.env['E2E_DEAD_API_PORT'] ||= '1';
 process.env['E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'resocc-web-e2e-'));
 
 function setting(name: string): string {
@@ -133,7 +138,7 @@ export default defineConfig<Options>({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
-      // A web server whose API does not answer (E2E_DEAD_API_PORT, port 1 unless set).
+      // A web server whose API does not answer (E2E_DEAD_API_PORT: a free port nobody listens on).
       command: `node ${server}`,
       cwd: root,
       url: `http://127.0.0.1:${brokenPort}/robots.txt`,
