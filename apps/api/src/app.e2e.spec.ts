@@ -1,4 +1,4 @@
-import type { TestApp } from '@resocc/core/testing';
+import { type TestApp, dataOf } from '@resocc/core/testing';
 import { createPlatformTestApp } from './testing/app';
 
 describe('the API over HTTP', () => {
@@ -18,8 +18,7 @@ describe('the API over HTTP', () => {
     const res = await t.gql<{ themes: { id: string; slug: string; label: string }[] }>(
       '{ themes { id slug label } }',
     );
-    expect(res.errors).toBeUndefined();
-    const themes = res.data?.themes ?? [];
+    const { themes } = dataOf(res);
     expect(themes.map((theme) => theme.slug)).toEqual([
       'numerique-responsable',
       'alimentation',

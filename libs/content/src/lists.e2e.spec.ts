@@ -1,4 +1,5 @@
 import { DATA_SOURCE, FieldErrors, SeedRegistry, SqlStatementCounter } from '@resocc/core';
+import { type GraphQLResponse, dataOf } from '@resocc/core/testing';
 import { MEMBER, MODERATOR, createMembersTestApp, login } from '@resocc/members/testing';
 import { SearchIndexer, searchEntities } from '@resocc/search';
 import type { DataSource } from 'typeorm';
@@ -85,15 +86,14 @@ describe('lists on the demo content', () => {
     const seen: { id: string; publishedAt: string | null }[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const res: { data?: Feed | null; errors?: unknown[] } = await t.gql<Feed>(
+      const res: GraphQLResponse<Feed> = await t.gql<Feed>(
         FEED,
         { first: 7, after },
         { token: memberToken },
       );
-      expect(res.errors).toBeUndefined();
-      const page = res.data?.experiencePosts;
-      seen.push(...(page?.edges.map((e) => e.node) ?? []));
-      if (!page?.pageInfo.hasNextPage) break;
+      const page = dataOf(res).experiencePosts;
+      seen.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     const all = await t.gql<Feed>(FEED, { first: 100 }, { token: memberToken });
@@ -106,8 +106,7 @@ describe('lists on the demo content', () => {
     const byTheme = await t.gql<Feed>(
       `{ experiencePosts(first: 100, themes: ["alimentation", "energie"]) { totalCount edges { node { id title publishedAt themes { slug } } } pageInfo { hasNextPage endCursor } } }`,
     );
-    expect(byTheme.errors).toBeUndefined();
-    const nodes = byTheme.data?.experiencePosts.edges.map((e) => e.node) ?? [];
+    const nodes = dataOf(byTheme).experiencePosts.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
     expect(
       nodes.every((n) => n.themes.some((th) => th.slug === 'alimentation' || th.slug === 'energie')),
@@ -157,8 +156,7 @@ describe('lists on the demo content', () => {
         };
       }>(query),
     );
-    expect(result.errors).toBeUndefined();
-    const nodes = result.data?.experiencePosts.edges.map((e) => e.node) ?? [];
+    const nodes = dataOf(result).experiencePosts.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(20);
     expect(nodes.every((n) => n.body.length > 50 && n.bodyHtml.startsWith('<'))).toBe(true);
     const single = await t.gql<{ node: { body: string; outcomes: string | null } }>(

@@ -1,4 +1,5 @@
 import { DATA_SOURCE } from '@resocc/core';
+import { dataOf } from '@resocc/core/testing';
 import { MEMBER, MODERATOR, OTHER_MEMBER, login, type Session } from '@resocc/members/testing';
 import type { DataSource } from 'typeorm';
 import { TEMPLATE_FIELDS, type TestApp, addAccount, createContentTestApp, validTemplate } from '../testing';
@@ -245,9 +246,10 @@ describe('clause templates', () => {
         { id: template.id },
         { token },
       );
-      expect(res.errors).toBeUndefined();
-      expect(res.data?.node).toMatchObject({ revision: 2, body: newBody });
-      return res.data?.node?.revisions ?? [];
+      const { node } = dataOf(res);
+      expect(node).toMatchObject({ revision: 2, body: newBody });
+      if (!node) throw new Error('the template is not visible');
+      return node.revisions;
     };
     const current = {
       revision: 2,

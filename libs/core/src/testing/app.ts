@@ -64,6 +64,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The data of an answer that must have succeeded: fails the test with the errors otherwise,
+ * so that a later "not found" or "empty" assertion can never pass on a failed request.
+ */
+export function dataOf<T>(res: Pick<GraphQLResponse<T>, 'data'> & { errors?: unknown }): T {
+  if (res.errors !== undefined) throw new Error(`the answer has errors: ${JSON.stringify(res.errors)}`);
+  if (res.data === undefined || res.data === null) throw new Error('no data in the answer');
+  return res.data;
+}
+
 export interface TestAppOptions {
   env?: Record<string, string>;
   /** Uses this database instead of a fresh clone of the template. */
